@@ -29,6 +29,8 @@ export interface TabState {
   /** The reader asked to annotate a page that was not detected. */
   forced: boolean;
   error: string | null;
+  /** How many report spans were anchored to the live page, and how many were not found. */
+  anchoring: { anchored: number; missed: number } | null;
   updatedAt: number;
 }
 
@@ -54,6 +56,22 @@ export interface Settings {
   neverRun: string[];
   categories: Record<HighlightCategory, boolean>;
   scheme: ColourScheme;
+  /**
+   * Set by the background, never stored: why the stored settings could not be used as they were
+   * (e.g. "Your settings were unreadable and have been reset to the defaults."). Null otherwise.
+   */
+  notice?: string | null;
+}
+
+/** What the content scripts are told about their page. */
+export interface PageSettings {
+  settings: Settings;
+  /** Highlights shown on this page (site override, else the global default). */
+  highlightsOn: boolean;
+  /** The site is in `Settings.neverRun`: do nothing at all. */
+  disabled: boolean;
+  /** The reader asked to annotate this page even if it is not detected as relevant. */
+  forced: boolean;
 }
 
 export interface ContentToBackground {
@@ -66,7 +84,14 @@ export interface ContentToBackground {
   /** Page status without analysis (not an article, disabled site, error). */
   reportStatus(payload: { url: string; status: TabStatus; error?: string }): Result<null>;
   /** Settings for this page's host. */
-  getPageSettings(payload: { url: string }): Result<{ settings: Settings; highlightsOn: boolean; disabled: boolean }>;
+  getPageSettings(payload: { url: string }): Result<PageSettings>;
+  /**
+   * The always-on detector found a candidate article: inject the article script into the tab
+   * (unless the site is disabled). `injected` is false when the background declined.
+   */
+  requestArticleScript(payload: { url: string; reasons: string[] }): Result<{ injected: boolean }>;
+  /** How many of the report's spans were anchored to the live DOM. */
+  reportAnchoring(payload: { url: string; anchored: number; missed: number }): Result<null>;
 }
 
 export interface PopupToBackground {
@@ -88,4 +113,29 @@ export interface BackgroundToContent {
   annotate(payload: Record<string, never>): Result<null>;
   revealActor(payload: { actorId: string }): Result<null>;
   applySettings(payload: { settings: Settings }): Result<null>;
+  /** Move keyboard focus to the next (1) or previous (-1) highlight and open its card. */
+  focusHighlight(payload: { direction: 1 | -1 }): Result<null>;
 }
+
+/** Any of the three maps. */
+export type ProtocolMap = ContentToBackground | PopupToBackground | BackgroundToContent;
+
+/** Who sends a message; the background only accepts `content` and `page`. */
+export type MessageSender = 'content' | 'page' | 'background';
+
+/**
+ * The wire format of every message: plain JSON. `al: 1` marks ours (and the wire version);
+ * `from` says which map `method` belongs to (`content` → ContentToBackground,
+ * `page` → PopupToBackground, `background` → BackgroundToContent).
+ */
+export interface Envelope {
+  al: 1;
+  from: MessageSender;
+  method: string;
+  payload: unknown;
+}
+
+/** The payload type of method `M` in map `T`. */
+export type PayloadOf<T, M extends keyof T> = T[M] extends (payload: infer P) => unknown ? P : never;
+/** The response type of method `M` in map `T` (always a `Result`). */
+export type ResponseOf<T, M extends keyof T> = T[M] extends (payload: never) => infer R ? R : never;
