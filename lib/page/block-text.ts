@@ -1,0 +1,141 @@
+/**
+ * Plain text from a DOM region, one paragraph per block element, shared by extraction (on
+ * Readability's output) and the content script (on a live page region).
+ *
+ * Invariants: paragraphs are joined by "\n\n"; inside a paragraph all whitespace runs are one
+ * space and there is no leading or trailing space; `blocks[i]` covers `text.slice(start, end)`
+ * (UTF-16 offsets). The walk is iterative (no recursion), so a DOM 10,000 levels deep is fine,
+ * and it only reads the DOM.
+ */
+
+/** One paragraph of the text and the block element it came from. */
+export interface TextBlock {
+  start: number;
+  end: number;
+  el: Element;
+}
+
+/** Result of {@link blockText}. */
+export interface BlockText {
+  text: string;
+  blocks: TextBlock[];
+}
+
+/** Options of {@link blockText}. */
+export interface BlockTextOptions {
+  /** Extra subtrees to leave out (e.g. navigation when reading a whole page). */
+  skip?: (el: Element) => boolean;
+}
+
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
+  'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH',
+  'THEAD', 'TR', 'UL', 'BODY', 'HTML',
+]);
+
+/** Never text: code, media, form controls, hidden or editable regions. */
+const SKIP = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO',
+  'AUDIO', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'OPTION', 'HEAD', 'TITLE', 'META', 'LINK',
+]);
+
+function isSkipped(el: Element, extra?: (el: Element) => boolean): boolean {
+  if (SKIP.has(el.tagName.toUpperCase())) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const ce = el.getAttribute('contenteditable');
+  if (ce !== null && ce !== 'false') return true;
+  return extra ? extra(el) : false;
+}
+
+/** Accumulates paragraphs and their offsets. */
+class Builder {
+  parts: string[] = [];
+  blocks: TextBlock[] = [];
+  private len = 0;
+  private buf = '';
+  private bufEl: Element | null = null;
+
+  add(s: string, el: Element): void {
+    if (!this.bufEl) this.bufEl = el;
+    this.buf += s;
+  }
+
+  flush(): void {
+    const t = this.buf.replace(/\s+/g, ' ').trim();
+    if (t && this.bufEl) {
+      if (this.parts.length) this.len += 2;
+      this.parts.push(t);
+      this.blocks.push({ start: this.len, end: this.len + t.length, el: this.bufEl });
+      this.len += t.length;
+    }
+    this.buf = '';
+    this.bufEl = null;
+  }
+}
+
+/**
+ * Builds plain text from `root`, one paragraph per block element (p, h1-h6, li, blockquote, pre,
+ * figcaption, td, ...). Text directly inside a container between blocks is its own paragraph;
+ * two `<br>` in a row end a paragraph. Scripts, styles, form controls, `hidden`,
+ * `aria-hidden="true"` and contenteditable subtrees are left out.
+ * @returns the text and, per paragraph, its `[start, end)` offsets and its block element.
+ */
+export function blockText(root: Element, opts: BlockTextOptions = {}): BlockText {
+  return blockTextOf([root], opts);
+}
+
+/**
+ * {@link blockText} over several roots in order (e.g. a cluster of `<p>` elements);
+ * each root starts a new paragraph.
+ */
+export function blockTextOf(roots: Element[], opts: BlockTextOptions = {}): BlockText {
+  const b = new Builder();
+  for (const root of roots) walk(root, b, opts.skip);
+  b.flush();
+  return { text: b.parts.join('\n\n'), blocks: b.blocks };
+}
+
+function walk(root: Element, b: Builder, skip?: (el: Element) => boolean): void {
+  const blockStack: Element[] = [root];
+  let brRun = 0;
+  b.flush();
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === 3 || node.nodeType === 4) {
+      const data = (node as CharacterData).data;
+      if (/\S/.test(data)) brRun = 0;
+      b.add(data, blockStack[blockStack.length - 1]);
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      const tag = el.tagName.toUpperCase();
+      if (tag === 'BR') {
+        brRun++;
+        if (brRun >= 2) b.flush();
+        else b.add(' ', blockStack[blockStack.length - 1]);
+      } else if (!isSkipped(el, skip)) {
+        if (BLOCK.has(tag)) {
+          b.flush();
+          blockStack.push(el);
+        }
+        descend = el.firstChild !== null;
+        if (!descend && BLOCK.has(tag)) blockStack.pop();
+      }
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    // Climb until a next sibling exists, closing blocks on the way up.
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== root && blockStack[blockStack.length - 1] === node) {
+        b.flush();
+        blockStack.pop();
+      }
+    }
+    if (!node || node === root) break;
+    node = node.nextSibling;
+  }
+}

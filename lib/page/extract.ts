@@ -1,0 +1,156 @@
+/**
+ * Article extraction on any `Document` (browser, linkedom, jsdom): metadata, main text and
+ * whether the page is an article at all. Never mutates the given document: Readability runs on
+ * a clone, everything else only reads.
+ */
+import { Readability } from '@mozilla/readability';
+import type { ExtractedArticle } from '../types';
+import { blockText, type BlockText } from './block-text';
+import { parseDate } from './dates';
+import { quickCheck } from './detect';
+import { paragraphCluster, pageText } from './fallback-text';
+import { readMetadata } from './metadata';
+
+/** Options of {@link extractArticle}. */
+export interface ExtractOptions {
+  /** The page's address, when known (wins over `<link rel=canonical>`). */
+  url?: string | null;
+}
+
+/** Readability is skipped above these (its cost grows with depth × nodes; real pages stay < 60 deep). */
+export const MAX_READABILITY_DEPTH = 120;
+/** See {@link MAX_READABILITY_DEPTH}; Readability's own `maxElemsToParse`. */
+export const MAX_READABILITY_ELEMENTS = 40_000;
+/** Below this many characters Readability's text is compared with the paragraph cluster. */
+const SHORT_TEXT = 500;
+const LONG_PARAGRAPH = 80;
+
+type TextSource = 'readability' | 'paragraphs' | 'page';
+
+/** Depth and element count, walked iteratively, stopping early past the limits. */
+function domSize(doc: Document): { depth: number; elements: number } {
+  let depth = 0;
+  let max = 0;
+  let elements = 0;
+  let el: Element | null = doc.documentElement;
+  while (el) {
+    elements++;
+    if (depth > max) max = depth;
+    if (max > MAX_READABILITY_DEPTH || elements > MAX_READABILITY_ELEMENTS) break;
+    if (el.firstElementChild) {
+      el = el.firstElementChild;
+      depth++;
+      continue;
+    }
+    while (el && !el.nextElementSibling) {
+      el = el.parentElement;
+      depth--;
+    }
+    el = el ? el.nextElementSibling : null;
+  }
+  return { depth: max, elements };
+}
+
+/** Readability on a clone; null when it throws (deep DOMs, odd prototypes) or finds nothing. */
+function readabilityText(doc: Document, notes: string[]): BlockText | null {
+  const size = domSize(doc);
+  if (size.depth > MAX_READABILITY_DEPTH || size.elements > MAX_READABILITY_ELEMENTS) {
+    notes.push(`page too ${size.depth > MAX_READABILITY_DEPTH ? 'deeply nested' : 'large'} for Readability`);
+    return null;
+  }
+  try {
+    const clone = doc.cloneNode(true) as Document;
+    const reader = new Readability<Element>(clone, { serializer: el => el as Element, maxElemsToParse: MAX_READABILITY_ELEMENTS });
+    const content = reader.parse()?.content;
+    return content ? blockText(content) : null;
+  } catch {
+    notes.push('Readability failed on this page');
+    return null;
+  }
+}
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * Drops leading blocks that are not article text: the headline as a heading (it is in
+ * `source.title`), and short date-only or byline-only lines. A `<p>` that repeats the headline
+ * is kept: then the article body itself starts with it.
+ */
+function trimLead(bt: BlockText, title: string | null): BlockText {
+  let k = 0;
+  for (; k < bt.blocks.length && k < 4; k++) {
+    const b = bt.blocks[k];
+    const s = bt.text.slice(b.start, b.end);
+    const heading = /^H[1-6]$/i.test(b.el.tagName);
+    if (heading && title && norm(s) === norm(title)) continue;
+    if (s.length < 60 && parseDate(s) && !/[.!?]$/.test(s)) continue;
+    if (s.length < 60 && /^by\s/i.test(s) && !/[.!?]$/.test(s)) continue;
+    break;
+  }
+  if (k === 0) return bt;
+  if (k >= bt.blocks.length) return { text: '', blocks: [] };
+  const shift = bt.blocks[k].start;
+  return { text: bt.text.slice(shift), blocks: bt.blocks.slice(k).map(b => ({ start: b.start - shift, end: b.end - shift, el: b.el })) };
+}
+
+function longParagraphs(bt: BlockText): number {
+  return bt.blocks.filter(b => b.end - b.start >= LONG_PARAGRAPH && !/^(?:H[1-6]|LI|TD|TH)$/i.test(b.el.tagName)).length;
+}
+
+/** Picks the best text: Readability's unless it is missing or short and a fallback has more. */
+function chooseText(doc: Document, notes: string[]): { bt: BlockText; source: TextSource } {
+  const rd = readabilityText(doc, notes);
+  if (rd && rd.text.length >= SHORT_TEXT) return { bt: rd, source: 'readability' };
+  let best: { bt: BlockText; source: TextSource } = rd ? { bt: rd, source: 'readability' } : { bt: { text: '', blocks: [] }, source: 'readability' };
+  const cluster = paragraphCluster(doc);
+  if (cluster && cluster.text.length > best.bt.text.length) best = { bt: cluster, source: 'paragraphs' };
+  if (best.bt.text.length < 200) {
+    const page = pageText(doc);
+    if (page.text.length > best.bt.text.length) best = { bt: page, source: 'page' };
+  }
+  return best;
+}
+
+const EN_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'a', 'is', 'that', 'for', 'on', 'was', 'with', 'said', 'by', 'as', 'it', 'has', 'have']);
+
+/** Cheap guess for pages that do not state a language: English if its function words abound. */
+function guessLanguage(text: string): string | null {
+  const words = text.slice(0, 3000).toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  if (words.length < 30) return null;
+  const hits = words.filter(w => EN_WORDS.has(w)).length;
+  return hits / words.length >= 0.15 ? 'en' : null;
+}
+
+/**
+ * Extracts an article from a document: metadata, main text (one paragraph per block,
+ * "\n\n" between paragraphs, headline not repeated) and whether the page is an article at all.
+ * Readability runs on `doc.cloneNode(true)`; when it fails or finds little, the largest
+ * cluster of `<p>` elements (or the page text minus navigation) is used. Never throws on odd
+ * pages, never mutates `doc`.
+ */
+export function extractArticle(doc: Document, opts: ExtractOptions = {}): ExtractedArticle {
+  const notes: string[] = [];
+  const quick = quickCheck(doc, { readerable: false });
+  const { bt: raw, source: textSource } = chooseText(doc, notes);
+  // The dateline search reads the untrimmed text: a date line at the top is a dateline.
+  const meta0 = readMetadata(doc, opts.url, raw.text);
+  const bt = trimLead(raw, meta0.title);
+  const source = meta0;
+  if (!source.language) source.language = guessLanguage(bt.text);
+  const paras = longParagraphs(bt);
+  const words = bt.text.split(/\s+/).filter(Boolean).length;
+  const reasons = quick.reasons.filter(r => !r.includes('paragraphs'));
+  const strong = quick.candidate;
+  if (textSource === 'readability') reasons.push(`Readability finds ${paras} paragraph${paras === 1 ? '' : 's'} of article text (${words} words)`);
+  else if (textSource === 'paragraphs') reasons.push(`the largest block of paragraphs has ${paras} paragraph${paras === 1 ? '' : 's'} of text (${words} words)`);
+  // Markup vouches for a short article; without it, a few paragraphs of running text
+  // (not link lists or table cells) found by Readability or the paragraph cluster.
+  const detected = (strong && paras >= 1 && words >= 50) || (textSource !== 'page' && paras >= 3 && words >= 80) || (paras >= 6 && words >= 300);
+  if (!detected) {
+    const short = bt.blocks.length - paras;
+    reasons.push(`no article structure: ${paras} paragraph${paras === 1 ? '' : 's'} of running text, ${short} short ${short === 1 ? 'line' : 'lines'} (${words} words)`);
+  }
+  return { source, detected, detectReasons: [...reasons, ...notes], text: bt.text };
+}

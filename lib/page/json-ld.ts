@@ -1,0 +1,77 @@
+/**
+ * Reading schema.org JSON-LD blocks (`<script type="application/ld+json">`) defensively:
+ * malformed JSON, huge blocks and deep nesting are skipped, never thrown.
+ */
+
+/** A JSON-LD object as found on the page (only string-keyed plain objects). */
+export type JsonLdNode = Record<string, unknown>;
+
+/** schema.org types that mean "this page is an article". */
+export const ARTICLE_TYPES: ReadonlySet<string> = new Set([
+  'NewsArticle', 'Article', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'BackgroundNewsArticle',
+  'OpinionNewsArticle', 'ReviewNewsArticle', 'BlogPosting', 'LiveBlogPosting', 'Report', 'ScholarlyArticle',
+  'TechArticle', 'SatiricalArticle',
+]);
+
+const MAX_BLOCK_CHARS = 500_000;
+const MAX_NODES = 200;
+const MAX_DEPTH = 6;
+
+function isObject(v: unknown): v is JsonLdNode {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * All JSON-LD objects of the document, flattened: top-level objects, array items and `@graph`
+ * members (to a bounded depth and count). Blocks that do not parse are ignored.
+ */
+export function readJsonLd(doc: Document): JsonLdNode[] {
+  const out: JsonLdNode[] = [];
+  const scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
+  for (const script of Array.from(scripts)) {
+    const raw = script.textContent ?? '';
+    if (raw.length > MAX_BLOCK_CHARS) continue;
+    let data: unknown;
+    try {
+      // Some CMSs wrap the JSON in CDATA or HTML comments.
+      data = JSON.parse(raw.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>)\s*$/, ''));
+    } catch {
+      continue;
+    }
+    collect(data, 0, out);
+    if (out.length >= MAX_NODES) break;
+  }
+  return out;
+}
+
+function collect(v: unknown, depth: number, out: JsonLdNode[]): void {
+  if (depth > MAX_DEPTH || out.length >= MAX_NODES) return;
+  if (Array.isArray(v)) {
+    for (const item of v.slice(0, MAX_NODES)) collect(item, depth + 1, out);
+    return;
+  }
+  if (!isObject(v)) return;
+  out.push(v);
+  if (v['@graph'] !== undefined) collect(v['@graph'], depth + 1, out);
+}
+
+/** The node's `@type` values (a string or an array of strings), without a schema.org prefix. */
+export function typesOf(node: JsonLdNode): string[] {
+  const t = node['@type'];
+  const list = Array.isArray(t) ? t : [t];
+  return list.filter((x): x is string => typeof x === 'string').map(x => x.replace(/^(?:https?:\/\/)?schema\.org\//, ''));
+}
+
+/** The first JSON-LD node whose `@type` is an article type, if any. */
+export function findArticleNode(nodes: JsonLdNode[]): JsonLdNode | null {
+  return nodes.find(n => typesOf(n).some(t => ARTICLE_TYPES.has(t))) ?? null;
+}
+
+/** A string property, or the `name` of an object property (e.g. `publisher.name`), trimmed. */
+export function stringProp(node: JsonLdNode | null, key: string): string | null {
+  if (!node) return null;
+  let v = node[key];
+  if (Array.isArray(v)) v = v[0];
+  if (isObject(v)) v = v.name;
+  return typeof v === 'string' && v.trim() ? v.trim() : null;
+}
