@@ -62,7 +62,7 @@ export function validateKb(incidents: Incident[], statements: Statement[]): stri
     ids.add(s.id);
     if (!incidentIds.has(s.incident)) errors.push(`statement ${s.id}: unknown incident ${s.incident}`);
     for (const r of s.relatedIncidents) if (!incidentIds.has(r)) errors.push(`statement ${s.id}: unknown related incident ${r}`);
-    perIncident.set(s.incident, (perIncident.get(s.incident) ?? 0) + 1);
+    for (const id of [s.incident, ...s.relatedIncidents]) perIncident.set(id, (perIncident.get(id) ?? 0) + 1);
     const issuer = issuerByName(s.issuer);
     if (!issuer || issuer.name !== s.issuer) errors.push(`statement ${s.id}: unknown issuer ${s.issuer}`);
     else {
