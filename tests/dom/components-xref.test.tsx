@@ -5,7 +5,7 @@ import { accusedPhrase, incidentGlance, IncidentCard } from '../../components/In
 import { groupByStance, StatementList } from '../../components/StatementList';
 import { Timeline, timelineEntries } from '../../components/Timeline';
 import type { CrossReference } from '../../lib/types';
-import { fakeReport } from './fake-report';
+import { fakeReport } from './components.fixture';
 
 let root: HTMLElement;
 beforeEach(() => {

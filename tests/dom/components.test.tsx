@@ -8,7 +8,7 @@ import { flagEmoji } from '../../components/Flag';
 import { bandsFor, ICD203_BANDS, LikelihoodScale, PHIA_BANDS } from '../../components/LikelihoodScale';
 import { SafeLink } from '../../components/SafeLink';
 import { Summary } from '../../components/Summary';
-import { fakeReport } from './fake-report';
+import { fakeReport } from './components.fixture';
 
 let root: HTMLElement;
 beforeEach(() => {
