@@ -78,6 +78,8 @@ export interface ContentToBackground {
   /** The page's article was extracted; run the engine and keep the result for the tab. */
   analyseArticle(payload: { url: string; article: ExtractedArticle; forced: boolean }): Result<{
     report: Report;
+    /** Highlight this report: a relevant article, or one the reader asked to annotate. */
+    annotate: boolean;
     highlightsOn: boolean;
     settings: Settings;
   }>;

@@ -1,0 +1,214 @@
+import type { ContentScriptContext } from '#imports';
+import { isContextInvalidated, sendFromContent } from '../../lib/messaging/client';
+import type { Settings } from '../../lib/messaging/protocol';
+import { anchorSpans, buildTextIndex } from '../../lib/page/anchor';
+import { extractArticle } from '../../lib/page/extract';
+import {
+  FLASH_NAME,
+  createHighlighter,
+  isDarkBackground,
+  schemePrefix,
+  type Highlighter,
+} from '../../lib/page/highlighter';
+import { groupsOf, targetsOf, type Entry } from './entries';
+import { Interaction } from './interaction';
+
+/**
+ * The article script's work, one page at a time: extract (Readability on a clone) → the
+ * background analyses → anchor the report's spans to live Ranges → highlight. Re-runs,
+ * debounced and bounded, when the article region changes or the single-page app navigates;
+ * every run takes an AbortSignal so a newer run cancels an older one.
+ */
+
+const RERUN_DEBOUNCE_MS = 600;
+const MAX_RUNS_PER_MINUTE = 8;
+const MIN_TEXT_CHANGE = 40;
+
+export class ArticleController {
+  private highlighter: Highlighter = createHighlighter(document);
+  private readonly interaction: Interaction;
+  private entries: Entry[] = [];
+  private settings: Settings | null = null;
+  private highlightsOn = true;
+  private forced = false;
+  private run: AbortController | null = null;
+  private observer: MutationObserver | null = null;
+  private region: Element | null = null;
+  private regionLength = 0;
+  private timer: number | undefined;
+  private runTimes: number[] = [];
+  private darkPage: boolean | null = null;
+
+  constructor(private readonly ctx: ContentScriptContext) {
+    this.interaction = new Interaction(ctx, () => this.highlighter);
+    ctx.addEventListener(window, 'wxt:locationchange', () => this.schedule(true));
+    ctx.onInvalidated(() => this.destroy());
+  }
+
+  /** The highlighter in use (tests read its mode). */
+  get mode(): Highlighter['mode'] {
+    return this.highlighter.mode;
+  }
+
+  /** Analyses the page now (cancelling a run in progress). `force` annotates even if not relevant. */
+  async analyse(force = false): Promise<void> {
+    this.forced ||= force;
+    this.run?.abort();
+    const run = new AbortController();
+    this.run = run;
+    this.runTimes = [...this.runTimes.filter(t => Date.now() - t < 60_000), Date.now()];
+    try {
+      await this.analyseOnce(run.signal);
+    } catch (err) {
+      if (isContextInvalidated(err) || this.ctx.isInvalid) return;
+      console.error('[attribution-lens] analysis failed', err);
+      void sendFromContent('reportStatus', { url: location.href, status: 'error', error: String(err) });
+    }
+  }
+
+  private async analyseOnce(signal: AbortSignal): Promise<void> {
+    const url = location.href;
+    const page = await sendFromContent('getPageSettings', { url });
+    if (signal.aborted || !this.alive(page)) return;
+    if (page.value.disabled) return this.clear();
+    this.settings = page.value.settings;
+    this.forced ||= page.value.forced;
+    const article = extractArticle(document, { url });
+    if (signal.aborted) return;
+    if (!article.text.trim()) {
+      this.clear();
+      void sendFromContent('reportStatus', { url, status: 'not-article' });
+      return this.observe(null);
+    }
+    const res = await sendFromContent('analyseArticle', { url, article, forced: this.forced });
+    if (signal.aborted || !this.alive(res)) return;
+    this.settings = res.value.settings;
+    this.highlightsOn = res.value.highlightsOn;
+    if (!res.value.annotate) {
+      this.clear();
+      return this.observe(null);
+    }
+    const t0 = performance.now();
+    const targets = targetsOf(res.value.report);
+    const ranges = anchorSpans(buildTextIndex(document.body), article.text, targets);
+    this.entries = [];
+    ranges.forEach((range, i) => {
+      const { group, item, actorId } = targets[i];
+      if (range) this.entries.push({ range, group, item, actorId });
+    });
+    this.paint();
+    console.debug(`[attribution-lens] ${this.entries.length}/${targets.length} spans anchored in ${(performance.now() - t0).toFixed(1)} ms (${this.highlighter.mode})`);
+    void sendFromContent('reportAnchoring', { url, anchored: this.entries.length, missed: targets.length - this.entries.length });
+    this.observe(this.entries.length ? regionOf(this.entries) : null);
+  }
+
+  /** True if the answer is usable; a dead extension context triggers quiet cleanup. */
+  private alive<T>(res: { ok: true; value: T } | { ok: false; error: string }): res is { ok: true; value: T } {
+    if (res.ok) return true;
+    if (isContextInvalidated(res.error) || this.ctx.isInvalid) this.destroy();
+    else if (res.error !== 'disabled') console.warn('[attribution-lens]', res.error);
+    return false;
+  }
+
+  /** Draws (or removes) the highlights for the current entries, settings and toggle. */
+  private paint(): void {
+    if (!this.highlightsOn || !this.settings) {
+      this.highlighter.clear();
+      this.interaction.setEntries([]);
+      return;
+    }
+    this.darkPage ??= isDarkBackground(this.entries[0]?.range.startContainer.parentElement ?? document.body);
+    const prefix = schemePrefix(this.settings.scheme, this.darkPage);
+    const groups = groupsOf(this.entries, this.settings);
+    this.withoutObserving(() => this.highlighter.show(groups, prefix));
+    const shown = new Set([...groups.values()].flat());
+    this.interaction.setEntries(this.entries.filter(e => shown.has(e.range)));
+  }
+
+  /** Turns the highlights on or off (the popup switch, the keyboard command). */
+  setHighlights(on: boolean): void {
+    this.highlightsOn = on;
+    this.paint();
+  }
+
+  /** New settings from the options page: scheme and categories. */
+  applySettings(settings: Settings): void {
+    this.settings = settings;
+    this.paint();
+  }
+
+  /** Scrolls to the actor's first mention and flashes it for 1.5 s. */
+  revealActor(actorId: string): boolean {
+    const entry = this.entries.find(e => e.actorId === actorId);
+    if (!entry) return false;
+    this.interaction.reveal(entry.range, FLASH_NAME);
+    this.withoutObserving(() => this.highlighter.showExtra(FLASH_NAME, [entry.range]));
+    this.ctx.setTimeout(() => this.withoutObserving(() => this.highlighter.showExtra(FLASH_NAME, [])), 1500);
+    return true;
+  }
+
+  /** Keyboard navigation between highlights. */
+  focusHighlight(direction: 1 | -1): boolean {
+    if (!this.highlightsOn) return false;
+    let ok = false;
+    this.withoutObserving(() => (ok = this.interaction.focusNext(direction)));
+    return ok;
+  }
+
+  /** Watches the article region (or, with none yet, the main landmark) for changed text. */
+  private observe(region: Element | null): void {
+    this.observer?.disconnect();
+    this.region = region ?? document.querySelector('article, main, [role="main"]') ?? document.body;
+    this.regionLength = this.region.textContent?.length ?? 0;
+    this.observer = new MutationObserver(() => this.schedule(false));
+    this.observer.observe(this.region, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Re-analyses after the page settles; bounded to MAX_RUNS_PER_MINUTE. */
+  private schedule(navigated: boolean): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = this.ctx.setTimeout(() => {
+      this.timer = undefined;
+      if (this.runTimes.filter(t => Date.now() - t < 60_000).length >= MAX_RUNS_PER_MINUTE) return;
+      const length = this.region?.isConnected ? (this.region.textContent?.length ?? 0) : -1;
+      if (!navigated && length >= 0 && Math.abs(length - this.regionLength) < MIN_TEXT_CHANGE) return;
+      if (navigated) this.forced = false;
+      void this.analyse();
+    }, RERUN_DEBOUNCE_MS);
+  }
+
+  /** Our own fallback wrapping must not trigger a re-analysis. */
+  private withoutObserving(fn: () => void): void {
+    fn();
+    this.observer?.takeRecords();
+  }
+
+  /** Removes highlights and cards (the page is no longer annotated). */
+  clear(): void {
+    this.entries = [];
+    this.withoutObserving(() => this.highlighter.clear());
+    this.interaction.setEntries([]);
+  }
+
+  /** Everything off: highlights, card, observers, timers, pending runs. */
+  destroy(): void {
+    this.run?.abort();
+    this.observer?.disconnect();
+    this.observer = null;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.highlighter.clear();
+    this.interaction.destroy();
+    this.entries = [];
+  }
+}
+
+/** The smallest element containing every anchored range: the article region to observe. */
+function regionOf(entries: readonly Entry[]): Element | null {
+  const first = entries.reduce((a, b) => (a.range.compareBoundaryPoints(Range.START_TO_START, b.range) <= 0 ? a : b));
+  const last = entries.reduce((a, b) => (a.range.compareBoundaryPoints(Range.END_TO_END, b.range) >= 0 ? a : b));
+  const span = document.createRange();
+  span.setStart(first.range.startContainer, first.range.startOffset);
+  span.setEnd(last.range.endContainer, last.range.endOffset);
+  const common = span.commonAncestorContainer;
+  return common.nodeType === 1 ? (common as Element) : common.parentElement;
+}

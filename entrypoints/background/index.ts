@@ -1,0 +1,74 @@
+import { defineBackground } from '#imports';
+import { browser } from 'wxt/browser';
+import { analyze } from '../../lib/engine';
+import { sendToTab } from '../../lib/messaging/client';
+import type { TabState } from '../../lib/messaging/protocol';
+import { highlightsOnFor, hostOf, loadSettings } from '../../lib/storage/settings';
+import { updateBadge } from './badge';
+import { createContextMenu, toggleTab, wireCommands } from './commands';
+import { contentHandlers, pageHandlers, type BackgroundDeps } from './handlers';
+import { injectArticleScript } from './inject';
+import { routeMessage } from './router';
+import { TabStateStore, type SessionArea } from './tab-state';
+
+/** The test hook, reachable from a test driving the service worker / background page. */
+export interface TestHook {
+  getState(tabId: number): Promise<TabState | null>;
+  toggle(tabId: number): Promise<boolean | null>;
+}
+
+declare global {
+  var __attributionLens: TestHook | undefined;
+}
+
+export default defineBackground(() => {
+  // NOTE: storage.session exists in Chrome 102+ and Firefox 115+; without it state is memory-only.
+  const session = (browser.storage as unknown as { session?: SessionArea }).session ?? null;
+  const store = new TabStateStore(session);
+  const articleTabs = new Set<number>();
+  const deps: BackgroundDeps = {
+    store,
+    local: browser.storage.local,
+    session,
+    analyze, // the engine and its knowledge base load once, here, for all tabs
+    inject: async tabId => {
+      await injectArticleScript(tabId);
+      articleTabs.add(tabId);
+    },
+    sendToTab,
+    tabUrl: async tabId => (await browser.tabs.get(tabId).catch(() => null))?.url ?? null,
+    setBadge: updateBadge,
+    knownTabs: () => [...articleTabs],
+  };
+  const router = {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    content: contentHandlers(deps),
+    page: pageHandlers(deps),
+  };
+
+  // Listeners are added synchronously so a woken-up worker sees the event that woke it.
+  browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, router));
+  browser.tabs.onRemoved.addListener(tabId => {
+    articleTabs.delete(tabId);
+    void store.remove(tabId);
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // A new document in the tab: forget the old page's report and badge.
+    if (change.status !== 'loading' || !tab.url) return;
+    articleTabs.delete(tabId);
+    void loadSettings(deps.local).then(async ({ settings }) => {
+      const on = highlightsOnFor(settings, hostOf(tab.url ?? '') ?? '');
+      await updateBadge(tabId, await store.reset(tabId, tab.url ?? '', { highlightsOn: on }));
+    });
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void createContextMenu();
+  });
+  wireCommands(deps);
+
+  globalThis.__attributionLens = {
+    getState: tabId => store.get(tabId),
+    toggle: tabId => toggleTab(deps, tabId),
+  };
+});

@@ -1,0 +1,24 @@
+import { browser } from 'wxt/browser';
+
+/** The article script's path in the build (WXT content script with `registration: 'runtime'`). */
+export const ARTICLE_SCRIPT = '/content-scripts/article.js';
+
+interface Mv2Tabs {
+  executeScript(tabId: number, details: { file: string; runAt?: string }): Promise<unknown>;
+}
+
+/**
+ * Runs the article script in the tab's top frame, in the extension's isolated world.
+ * Chrome MV3 (and Firefox MV3) use `scripting.executeScript`; the Firefox MV2 build has no
+ * `scripting` permission, so it uses `tabs.executeScript` (polyfilled to a promise).
+ * Throws if the tab cannot be scripted (e.g. a browser page): callers turn that into a Result.
+ */
+export async function injectArticleScript(tabId: number): Promise<void> {
+  const scripting = (browser as unknown as { scripting?: typeof browser.scripting }).scripting;
+  if (scripting?.executeScript) {
+    await scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [ARTICLE_SCRIPT] });
+    return;
+  }
+  const tabs = browser.tabs as unknown as Mv2Tabs;
+  await tabs.executeScript(tabId, { file: ARTICLE_SCRIPT, runAt: 'document_idle' });
+}

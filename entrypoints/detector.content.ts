@@ -1,0 +1,66 @@
+import { defineContentScript } from '#imports';
+import '../assets/highlights.css';
+import { sendFromContent } from '../lib/messaging/client';
+import { quickCheck } from '../lib/page/detect';
+
+/**
+ * The always-on content script (every http/https page, top frame, document_idle). It only runs
+ * the cheap `quickCheck`; on a candidate it asks the background to inject the article script.
+ * Its stylesheet carries every `::highlight()` rule, so they exist before any highlight does.
+ * Pages whose article arrives late (or after a single-page-app navigation) are re-checked a few
+ * times, debounced, for a bounded time: the observer only sets a timer.
+ */
+
+const RECHECK_DEBOUNCE_MS = 800;
+const MAX_RECHECKS = 6;
+const WATCH_FOR_MS = 30_000;
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    let requested = false;
+    let rechecks = 0;
+    let timer: number | undefined;
+    let observer: MutationObserver | null = null;
+
+    const stop = (): void => {
+      observer?.disconnect();
+      observer = null;
+      if (timer !== undefined) clearTimeout(timer);
+    };
+    const check = (first: boolean): void => {
+      if (requested || ctx.isInvalid) return;
+      const q = quickCheck(document);
+      if (q.candidate) {
+        requested = true;
+        stop();
+        void sendFromContent('requestArticleScript', { url: location.href, reasons: q.reasons });
+      } else if (first) {
+        void sendFromContent('reportStatus', { url: location.href, status: 'not-article' });
+      }
+    };
+    const schedule = (): void => {
+      if (requested || timer !== undefined || rechecks >= MAX_RECHECKS) return;
+      timer = ctx.setTimeout(() => {
+        timer = undefined;
+        rechecks++;
+        check(false);
+        if (rechecks >= MAX_RECHECKS) stop();
+      }, RECHECK_DEBOUNCE_MS);
+    };
+
+    check(true);
+    if (requested) return;
+    if (document.body) {
+      observer = new MutationObserver(schedule);
+      observer.observe(document.body, { childList: true, subtree: true });
+      ctx.setTimeout(() => observer?.disconnect(), WATCH_FOR_MS);
+    }
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      rechecks = 0; // a new page in a single-page app gets its own checks
+      schedule();
+    });
+    ctx.onInvalidated(stop);
+  },
+});
