@@ -40,9 +40,15 @@ export function decodeHtml(buf: Uint8Array, contentType: string | null = null): 
   if (buf.subarray(0, 8192).includes(0)) throw new InputError('binary data, not HTML');
   let text: string;
   try {
-    text = new TextDecoder(charsetOf(buf, contentType)).decode(buf);
+    // Valid UTF-8 is taken as UTF-8 whatever the page declares: saved pages are often
+    // re-encoded to UTF-8 and keep their old <meta charset>.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    text = new TextDecoder('utf-8').decode(buf);
+    try {
+      text = new TextDecoder(charsetOf(buf, contentType)).decode(buf);
+    } catch {
+      text = new TextDecoder('windows-1252').decode(buf);
+    }
   }
   const start = text.slice(0, 2000).replace(/^\uFEFF/, '').trimStart();
   if (start === '') throw new InputError('no content (only whitespace)');

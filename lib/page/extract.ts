@@ -23,7 +23,8 @@ export const MAX_READABILITY_DEPTH = 120;
 export const MAX_READABILITY_ELEMENTS = 40_000;
 /** Below this many characters Readability's text is compared with the paragraph cluster. */
 const SHORT_TEXT = 500;
-const LONG_PARAGRAPH = 80;
+/** Words (CJK characters count one each) that make a paragraph running text. */
+const LONG_PARAGRAPH = 14;
 
 type TextSource = 'readability' | 'paragraphs' | 'page';
 
@@ -96,7 +97,7 @@ function trimLead(bt: BlockText, title: string | null): BlockText {
 }
 
 function longParagraphs(bt: BlockText): number {
-  return bt.blocks.filter(b => b.end - b.start >= LONG_PARAGRAPH && !/^(?:H[1-6]|LI|TD|TH)$/i.test(b.el.tagName)).length;
+  return bt.blocks.filter(b => b.end - b.start >= 20 && !/^(?:H[1-6]|LI|TD|TH)$/i.test(b.el.tagName) && countWords(bt.text.slice(b.start, b.end)) >= LONG_PARAGRAPH).length;
 }
 
 /** Picks the best text: Readability's unless it is missing or short and a fallback has more. */
@@ -111,6 +112,13 @@ function chooseText(doc: Document, notes: string[]): { bt: BlockText; source: Te
     if (page.text.length > best.bt.text.length) best = { bt: page, source: 'page' };
   }
   return best;
+}
+
+/** Words for the detection thresholds; each Han, kana or Hangul character counts as one. */
+function countWords(text: string): number {
+  const spaced = text.split(/\s+/).filter(Boolean).length;
+  const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0;
+  return spaced + cjk;
 }
 
 const EN_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'a', 'is', 'that', 'for', 'on', 'was', 'with', 'said', 'by', 'as', 'it', 'has', 'have']);
@@ -140,14 +148,14 @@ export function extractArticle(doc: Document, opts: ExtractOptions = {}): Extrac
   const source = meta0;
   if (!source.language) source.language = guessLanguage(bt.text);
   const paras = longParagraphs(bt);
-  const words = bt.text.split(/\s+/).filter(Boolean).length;
+  const words = countWords(bt.text);
   const reasons = quick.reasons.filter(r => !r.includes('paragraphs'));
   const strong = quick.candidate;
   if (textSource === 'readability') reasons.push(`Readability finds ${paras} paragraph${paras === 1 ? '' : 's'} of article text (${words} words)`);
   else if (textSource === 'paragraphs') reasons.push(`the largest block of paragraphs has ${paras} paragraph${paras === 1 ? '' : 's'} of text (${words} words)`);
   // Markup vouches for a short article; without it, a few paragraphs of running text
   // (not link lists or table cells) found by Readability or the paragraph cluster.
-  const detected = (strong && paras >= 1 && words >= 50) || (textSource !== 'page' && paras >= 3 && words >= 80) || (paras >= 6 && words >= 300);
+  const detected = (strong && paras >= 1 && words >= 50) || (textSource !== 'page' && paras >= 3 && words >= 80) || (textSource !== 'page' && paras >= 2 && words >= 120) || (paras >= 6 && words >= 300);
   if (!detected) {
     const short = bt.blocks.length - paras;
     reasons.push(`no article structure: ${paras} paragraph${paras === 1 ? '' : 's'} of running text, ${short} short ${short === 1 ? 'line' : 'lines'} (${words} words)`);

@@ -10,7 +10,7 @@ export type JsonLdNode = Record<string, unknown>;
 export const ARTICLE_TYPES: ReadonlySet<string> = new Set([
   'NewsArticle', 'Article', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'BackgroundNewsArticle',
   'OpinionNewsArticle', 'ReviewNewsArticle', 'BlogPosting', 'LiveBlogPosting', 'Report', 'ScholarlyArticle',
-  'TechArticle', 'SatiricalArticle',
+  'TechArticle', 'SatiricalArticle', 'SocialMediaPosting',
 ]);
 
 const MAX_BLOCK_CHARS = 500_000;
@@ -34,7 +34,7 @@ export function readJsonLd(doc: Document): JsonLdNode[] {
     let data: unknown;
     try {
       // Some CMSs wrap the JSON in CDATA or HTML comments.
-      data = JSON.parse(raw.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>)\s*$/, ''));
+      data = JSON.parse(raw.replace(/^\s*(?:<!--|(?:\/\/\s*)?<!\[CDATA\[)/, '').replace(/(?:-->|(?:\/\/\s*)?\]\]>)\s*$/, ''));
     } catch {
       continue;
     }
