@@ -1,17 +1,36 @@
+import { bundledKb } from './kb/bundled';
+import type { Kb } from './kb';
+import { analyzeText } from './nlp/pipeline';
 import type { ExtractedArticle, Report } from './types';
+import { crossReference, type XrefIndex } from './xref/match';
+
+/** Optional knowledge to use instead of the bundled one (tests). */
+export interface EngineOptions {
+  kb?: Kb;
+  xref?: XrefIndex;
+}
 
 /**
  * The whole analysis: extracted article in, report out (contract `attribution-lens/report@1`).
  * Pure: no DOM, no extension APIs; runs in the background, in Node (CLI, tests) and in workers.
+ * Offsets in the report are into `article.text`.
  */
-export function analyze(article: ExtractedArticle): Report {
-  const words = article.text.split(/\s+/).filter(Boolean).length;
+export function analyze(article: ExtractedArticle, opts: EngineOptions = {}): Report {
+  const kb = opts.kb ?? bundledKb();
+  const { actors, claims, relevance, words } = analyzeText(article.text, kb);
+  const relevant = article.detected !== false && relevance.relevant;
+  const reasons = article.detected ? relevance.reasons : ['the page does not look like an article', ...relevance.reasons];
+  const xref = crossReference(
+    { text: article.text, title: article.source.title, published: article.source.published, relevant, actors, claims },
+    opts.xref,
+  );
   return {
     schema: 'attribution-lens/report@1',
     source: article.source,
-    article: { detected: article.detected, relevant: false, relevance: 0, reasons: [], words },
-    actors: [],
-    claims: [],
-    crossReferences: [],
+    article: { detected: article.detected, relevant, relevance: relevance.score, reasons, words },
+    actors,
+    claims,
+    crossReferences: xref.crossReferences,
+    incidents: xref.incidents,
   };
 }

@@ -25,6 +25,11 @@ export interface KbEntity {
   demonyms?: string[];
   /** States: capitals ("Beijing") that denote the government only when used as an agent. */
   capitals?: string[];
+  /**
+   * Agencies: bare forms ("Foreign Ministry", "Defence Ministry") shared by many countries; they
+   * denote this entity only when the context points to its country.
+   */
+  generic?: string[];
   /** External reference shown to users: `mitre:G0065`, `iso:CN`, `wikidata:Q...`, or null. */
   kb: string | null;
   /** Agencies/officials: the id of the body it belongs to (`iso:CN`, `io:eu`). */

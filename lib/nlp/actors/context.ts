@@ -1,0 +1,68 @@
+import type { Doc } from '../doc';
+import { isCyberToken } from '../doc';
+import { AGENT_BEFORE, AGENT_POSSESSED, AGENT_VERBS, GOV_NOUNS, THREAT_CUES } from '../lexicon';
+import type { Token } from '../tokens';
+
+/**
+ * Context tests that decide whether a demonym, a capital or an ordinary-word alias denotes an
+ * actor at a given place. Token indices are into `doc.tokens`.
+ */
+
+/** "Chinese government", "Russian state-backed hackers", "Chinese-linked": a government noun follows within 3 words. */
+export function demonymInGovContext(tokens: Token[], to: number): boolean {
+  for (let j = to, seen = 0; j < tokens.length && seen < 3; j++) {
+    const t = tokens[j];
+    if (t.kind === 'punct') {
+      if (t.text === '-' || t.text === '–') continue;
+      return false;
+    }
+    if (GOV_NOUNS.has(t.lower)) return true;
+    if (t.lower === 'speaking' || t.lower === 'born' || t.lower === 'american') return false;
+    seen++;
+  }
+  return false;
+}
+
+/** "Beijing denied", "called on Moscow to", "Washington's response": a capital used as an agent. */
+export function capitalAsAgent(tokens: Token[], from: number, to: number): boolean {
+  const next = tokens[to];
+  const prev = tokens[from - 1];
+  if (next && AGENT_VERBS.has(next.lower)) return true;
+  if (next && (next.lower === "'s" || next.lower === "'") && tokens[to + 1] && AGENT_POSSESSED.has(tokens[to + 1].lower)) return true;
+  if (prev && AGENT_BEFORE.has(prev.lower)) return true;
+  // "Washington and Beijing have …", "London and its allies"
+  if (next && next.lower === 'and') {
+    const after = tokens[to + 1];
+    const after2 = tokens[to + 2];
+    if (after && (after.lower === 'its' || after.lower === 'allies')) return true;
+    if (after2 && AGENT_VERBS.has(after2.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * Cyber context for an ordinary-word alias ("Lazarus", "Turbine"): the article is about cyber
+ * activity and the sentence has a threat cue ("group", "hackers", "APT") or a cyber term near it.
+ */
+export function inCyberContext(doc: Doc, from: number, to: number): boolean {
+  if (doc.cyberTerms < 2) return false;
+  const s = doc.tokens[from].sentence;
+  const sent = doc.sentences[s];
+  if (!sent) return false;
+  const lo = Math.max(sent.from, from - 6);
+  const hi = Math.min(sent.to, to + 6);
+  for (let j = lo; j < hi; j++) {
+    if (j >= from && j < to) continue;
+    if (THREAT_CUES.has(doc.tokens[j].lower) || isCyberToken(doc.tokens, j)) return true;
+  }
+  return false;
+}
+
+/** A dateline ("OTTAWA —", "WASHINGTON (Reuters) -") at the start of a paragraph. */
+export function isDateline(doc: Doc, from: number, to: number): boolean {
+  const t = doc.tokens[from];
+  const s = doc.sentences[t.sentence];
+  if (!s || from - s.from > 3) return false;
+  const next = doc.tokens[to];
+  return !!next && /^[—–\-(,:]$/.test(next.text) && t.text === t.text.toUpperCase();
+}

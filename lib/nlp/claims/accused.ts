@@ -1,0 +1,62 @@
+import type { ActorRegistry, FoundActor } from '../actors';
+import type { Doc } from '../doc';
+import type { Trigger } from './triggers';
+
+/** Words before an actor that make it a victim or a place, not the accused ("attacks on Ukraine"). */
+const VICTIM_BEFORE = new Set(['against', 'on', 'targeting', 'targeted', 'target', 'into', 'in', 'at', 'toward', 'towards', 'hacked', 'hacking', 'breached', 'compromised', 'infiltrated', 'attacked', 'hit', 'struck', 'across', 'inside', 'within', 'throughout', 'to', 'with', 'for']);
+const ATTACK_NOUNS = new Set(['attack', 'attacks', 'hack', 'hacks', 'breach', 'breaches', 'compromise', 'intrusion', 'intrusions', 'cyberattack', 'cyberattacks', 'hacking']);
+const HOSTILE_TYPES = new Set(['state', 'agency', 'threat-group']);
+
+/**
+ * The accused of a claim:
+ * - denial: the denier's own state (or the denier);
+ * - call: the actor called on ("called on Beijing to");
+ * - attribution, condemnation, assessment: the hostile actors of the sentence — threat groups,
+ *   objects of blame ("blaming China"), states and agencies not in a victim's or place's
+ *   position and not on the claimant's side.
+ */
+export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, claimant: FoundActor, claimants: FoundActor[]): FoundActor[] {
+  const sent = doc.sentences[s];
+  if (t.kind === 'denial') return [stateOf(reg, claimant)];
+  if (t.kind === 'call') {
+    for (let j = t.to; j < Math.min(sent.to, t.to + 4); j++) {
+      const a = reg.at(j);
+      if (a && a !== claimant && a.type !== 'person') return [a];
+    }
+    return [];
+  }
+  const own = new Set(claimants.map(c => c.country).filter((c): c is string => !!c));
+  const out: FoundActor[] = [];
+  const blameVerb = /^blam/.test(doc.tokens[t.from].lower);
+  for (let j = sent.from; j < sent.to; j++) {
+    const a = reg.at(j);
+    if (!a) continue;
+    const m = a.mentions.find(x => x.from <= j && j < x.to)!;
+    j = m.to - 1;
+    if (out.includes(a) || claimants.includes(a) || !HOSTILE_TYPES.has(a.type)) continue;
+    if (a.type !== 'threat-group') {
+      if (a.country && own.has(a.country)) continue;
+      if (isVictim(doc, m.from, blameVerb)) continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+function isVictim(doc: Doc, from: number, blameVerb: boolean): boolean {
+  const toks = doc.tokens;
+  let p = from - 1;
+  while (p >= 0 && /^(?:the|its|their|a|an)$/.test(toks[p].lower)) p--;
+  const w = toks[p]?.lower ?? '';
+  if (w === 'on' && blameVerb) return false; // "blamed the attacks on China"
+  if (w === 'of' && ATTACK_NOUNS.has(toks[p - 1]?.lower ?? '')) return true; // "hack of the Finnish parliament"
+  if (w === 'from' || w === 'by') return false;
+  return VICTIM_BEFORE.has(w);
+}
+
+/** The state an actor belongs to, when the text names it; else the actor itself. */
+export function stateOf(reg: ActorRegistry, a: FoundActor): FoundActor {
+  if (a.type === 'state' || !a.country) return a;
+  for (const x of reg.byId.values()) if (x.type === 'state' && x.country === a.country && x.mentions.length) return x;
+  return a;
+}

@@ -1,0 +1,154 @@
+import type { Claim, ClaimKind } from '../../types';
+import type { ActorRegistry, FoundActor } from '../actors';
+import { findConfidence } from '../confidence';
+import type { Doc } from '../doc';
+import { accusedFor } from './accused';
+import { quoteMap, type QuoteMap } from './quotes';
+import { CLAUSE_END, findReporters, subjectLeft, type Discourse, type Reporter } from './speakers';
+import { findTriggers, type Trigger } from './triggers';
+
+/**
+ * Claims, sentence by sentence: each trigger ("blamed", "denied", "is responsible", "called on")
+ * gets its claimant (the trigger's subject, else the speaker of the reporting clause or of the
+ * enclosing quote) and the accused; one claim per (claimant, kind) per sentence.
+ */
+export function findClaims(doc: Doc, reg: ActorRegistry): Claim[] {
+  const out: Claim[] = [];
+  const disc: Discourse = { lastSpeakers: [], lastPerson: null };
+  const quotes = quoteMap(doc);
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const sent = doc.sentences[s];
+    const reporters = findReporters(doc, reg, s, disc);
+    const quoteSpeaker = quoteSpeakerOf(doc, reg, s, quotes, disc);
+    const triggers = findTriggers(doc.tokens, sent.from, sent.to);
+    const text = doc.text.slice(sent.start, sent.end);
+    const conf = findConfidence(text);
+    if (conf && conf.expresses === 'likelihood' && !triggers.some(t => t.kind === 'attribution')) {
+      const at = tokenAt(doc, sent.start + conf.index, sent.from, sent.to);
+      triggers.push({ kind: 'assessment', role: 'content', from: at, to: at + 1, passive: false });
+    }
+    const bySentence = new Map<string, Claim>();
+    for (const t of triggers) {
+      const claimants = claimantsOf(doc, reg, t, reporters, quoteSpeaker, quotes);
+      for (const c of claimants) {
+        const accused = accusedFor(doc, reg, s, t, c, claimants);
+        if (!keep(doc, s, t, accused)) continue;
+        const key = `${c.id}|${t.kind}`;
+        const prev = bySentence.get(key);
+        if (prev) {
+          for (const a of accused) if (!prev.accused.includes(a.id)) prev.accused.push(a.id);
+          continue;
+        }
+        const country = c.country;
+        const confidence = t.kind === 'attribution' || t.kind === 'assessment' ? findConfidence(text, country) : null;
+        bySentence.set(key, {
+          id: '',
+          kind: t.kind,
+          claimant: c.id,
+          accused: accused.map(a => a.id),
+          sentence: text,
+          start: sent.start,
+          end: sent.end,
+          quote: quotes.inside(doc.tokens[t.from].start) || sent.inQuote,
+          confidence: confidence ? { phrase: confidence.phrase, scale: confidence.scale, probability: confidence.probability, term: confidence.term, expresses: confidence.expresses } : null,
+          trigger: { start: doc.tokens[t.from].start, end: doc.tokens[t.to - 1].end },
+        });
+      }
+    }
+    for (const c of bySentence.values()) out.push(c);
+    remember(disc, reporters, [...bySentence.values()], reg);
+  }
+  out.forEach((c, i) => (c.id = `c${i + 1}`));
+  return out;
+}
+
+function claimantsOf(doc: Doc, reg: ActorRegistry, t: Trigger, reporters: Reporter[], quoteSpeaker: FoundActor[], quotes: QuoteMap): FoundActor[] {
+  const sent = doc.sentences[doc.tokens[t.from].sentence];
+  if (t.passive) {
+    const by = agentAfter(doc, reg, t.to, sent.to);
+    if (by.length) return by;
+  }
+  const inQuote = quotes.inside(doc.tokens[t.from].start);
+  if (t.role === 'subject' && !t.passive) {
+    const subj = subjectLeft(doc, reg, t.from, sent.from);
+    if (subj.length) return subj;
+  }
+  if (!inQuote) {
+    const before = reporters.filter(r => r.at < t.from).at(-1);
+    if (before) return before.actors;
+  }
+  const after = reporters.find(r => r.at > t.from);
+  if (after) return after.actors;
+  if (inQuote || sent.inQuote) return quoteSpeaker;
+  const before = reporters.filter(r => r.at < t.from).at(-1);
+  return before ? before.actors : [];
+}
+
+/** "by the US and Britain" after a passive trigger. */
+function agentAfter(doc: Doc, reg: ActorRegistry, from: number, to: number): FoundActor[] {
+  for (let j = from; j < Math.min(to, from + 4); j++) {
+    if (doc.tokens[j].lower !== 'by') continue;
+    const out: FoundActor[] = [];
+    for (let k = j + 1; k < to && k < j + 14; k++) {
+      const a = reg.at(k);
+      if (a && !out.includes(a) && a.type !== 'threat-group') out.push(a);
+      else if (!a && !/^(?:,|and|the|other|its)$/.test(doc.tokens[k].lower)) break;
+    }
+    return out;
+  }
+  return [];
+}
+
+function keep(doc: Doc, s: number, t: Trigger, accused: FoundActor[]): boolean {
+  const toks = doc.tokens;
+  const sent = doc.sentences[s];
+  const cyber = sent.cyber > 0 || doc.cyberTerms >= 3;
+  switch (t.kind) {
+    case 'attribution':
+      return accused.length > 0 && cyber;
+    case 'denial': {
+      const w = toks[t.from].lower;
+      if (t.role === 'content' || /^(?:deny|denied|denies|denying|denial|denials|deflected)$/.test(w)) return cyber;
+      for (let k = t.to; k < Math.min(sent.to, t.to + 5); k++) if (/^(?:accusations?|allegations?|claims?|charges?|reports?|blame|involvement|it|them|suggestions?|assertions?|attribution)$/.test(toks[k].lower)) return cyber;
+      return false;
+    }
+    case 'condemnation':
+      return cyber && (t.role === 'subject' || accused.length > 0);
+    case 'call':
+      return cyber;
+    case 'assessment':
+      return sent.cyber > 0;
+  }
+}
+
+/** The speaker of a quote that sentence s stands in: the reporting clause that ends the quote, else the speaker before. */
+function quoteSpeakerOf(doc: Doc, reg: ActorRegistry, s: number, quotes: QuoteMap, disc: Discourse): FoundActor[] {
+  const sent = doc.sentences[s];
+  if (!sent.hasQuote && !quotes.inside(sent.start)) return disc.lastSpeakers;
+  for (let k = s; k < doc.sentences.length && k < s + 4; k++) {
+    const other = doc.sentences[k];
+    if (other.paragraph !== sent.paragraph) break;
+    const r = findReporters(doc, reg, k, disc).find(x => !quotes.inside(doc.tokens[x.at].start));
+    if (r) return r.actors;
+  }
+  return disc.lastSpeakers;
+}
+
+function remember(disc: Discourse, reporters: Reporter[], claims: Claim[], reg: ActorRegistry): void {
+  const last = reporters.at(-1);
+  if (last) disc.lastSpeakers = last.actors;
+  else if (claims.length) {
+    const a = reg.byId.get(claims[claims.length - 1].claimant ?? '');
+    if (a) disc.lastSpeakers = [a];
+  }
+  const p = disc.lastSpeakers.find(a => a.type === 'official' || a.type === 'person');
+  if (p) disc.lastPerson = p;
+}
+
+function tokenAt(doc: Doc, offset: number, from: number, to: number): number {
+  for (let j = from; j < to; j++) if (doc.tokens[j].end > offset) return j;
+  return Math.max(from, to - 1);
+}
+
+export type { ClaimKind };
+export { CLAUSE_END };

@@ -1,0 +1,78 @@
+import type { ClaimKind } from '../../types';
+import type { Token } from '../tokens';
+
+/**
+ * Claim triggers. A `subject` trigger is a verb or noun whose grammatical subject is the claimant
+ * ("Canada blamed China", "Russia denied"); a `content` trigger says what the claimant asserts
+ * ("China was behind the attack", "the MSS is responsible") and takes the reporting speaker.
+ */
+export interface Trigger {
+  kind: ClaimKind;
+  role: 'subject' | 'content';
+  /** Token range of the trigger words. */
+  from: number;
+  to: number;
+  /** Passive ("was accused by", "was blamed on"): the agent after "by" is the claimant. */
+  passive: boolean;
+}
+
+const S = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+
+const ATTRIB_SUBJ = S('blame blamed blames blaming accuse accused accuses accusing attribute attributed attributes attributing attribution attributions pinned pin pins identified named implicated implicates alleged alleges allege allegation allegations accusation accusations charged charges indicted indicts indictment sanctioned sanctions sanctioning');
+const ATTRIB_CONTENT = S('behind responsible responsibility culprit culprits perpetrator perpetrators orchestrated perpetrated sponsored state-sponsored backed state-backed directed consists linked tied affiliated working involved');
+const HOSTILE = S('hacked hack hacking targeted targeting compromised compromising infiltrated infiltrating breached breaching attacked attacking stole stealing exploited exploiting spied spying penetrated conducted conducting carried launched launching disrupted disrupting');
+const DENY_SUBJ = S('deny denied denies denying denial denials reject rejected rejects rejecting dismiss dismissed dismisses dismissing refute refuted refutes rebuffed rebuts rebutted deflected');
+const DENY_CONTENT = S('groundless baseless unfounded fabricated fabrication smear smears smearing slander slandered slandering slanderous hype hypes hyping politicize politicizing politicise politicising defamation disinformation nonsense absurd unsubstantiated');
+const CONDEMN = S('condemn condemned condemns condemning condemnation condemnations denounce denounced denounces denouncing denunciation denunciations deplore deplored deplores censure censured rebuke rebuked');
+const CONDEMN_CONTENT = S('unacceptable reprehensible irresponsible reckless outrageous malign');
+const CALL = S('urge urged urges urging demand demanded demands demanding');
+const ASSESS_SUBJ = S('assess assessed assesses assessment assessments judge judged judges concluded concludes conclude determined believes believe believed estimated warned warns warning');
+
+/** Finds the triggers of one sentence (tokens `[from, to)`). */
+export function findTriggers(toks: Token[], from: number, to: number): Trigger[] {
+  const out: Trigger[] = [];
+  const push = (kind: ClaimKind, role: Trigger['role'], a: number, b: number, passive = false) => out.push({ kind, role, from: a, to: b, passive });
+  for (let i = from; i < to; i++) {
+    const w = toks[i].lower;
+    const prev = toks[i - 1]?.lower ?? '';
+    const next = toks[i + 1]?.lower ?? '';
+    const passive = /^(?:was|were|been|being|is|are|be)$/.test(prev) && /ed$/.test(w);
+    if (ATTRIB_SUBJ.has(w)) {
+      if ((w === 'named' || w === 'identified') && !/^(?:as|and)$/.test(next)) continue;
+      if ((w === 'charges' || w === 'sanctions') && i > from && !/^(?:the|new|fresh|with|brought|filed)$/.test(prev) && !/^(?:against|on)$/.test(next)) continue;
+      push('attribution', passive || /^(?:allegations?|accusations?|attributions?)$/.test(w) ? 'content' : 'subject', i, i + 1, passive);
+    } else if (ATTRIB_CONTENT.has(w)) {
+      if (w === 'working' && next !== 'for' && !(next === 'on' && toks[i + 2]?.lower === 'behalf')) continue;
+      if ((w === 'linked' || w === 'tied' || w === 'affiliated') && !/^(?:to|with)$/.test(next)) continue;
+      if (w === 'involved' && next !== 'in') continue;
+      if (w === 'backed' || w === 'sponsored' || w === 'directed') {
+        if (next !== 'by') continue;
+      }
+      if (w === 'consists' && next !== 'of') continue;
+      push('attribution', 'content', i, i + 1);
+    } else if (HOSTILE.has(w)) {
+      push('attribution', 'content', i, i + 1, passive && next === 'by');
+    } else if (w === 'on' && next === 'behalf') {
+      push('attribution', 'content', i, i + 2);
+    } else if (DENY_SUBJ.has(w)) {
+      if (w === 'deflected' && next !== 'blame') continue;
+      push('denial', 'subject', i, i + 1, passive);
+    } else if (DENY_CONTENT.has(w) || (w === 'opposes' || w === 'opposed') || (w === 'no' && next === 'evidence') || (w === 'nothing' && next === 'to')) {
+      push('denial', 'content', i, i + 1);
+    } else if (CONDEMN.has(w)) {
+      push('condemnation', 'subject', i, i + 1, passive);
+    } else if (CONDEMN_CONTENT.has(w)) {
+      push('condemnation', 'content', i, i + 1);
+    } else if (CALL.has(w) || ((w === 'called' || w === 'calls' || w === 'call' || w === 'calling') && (next === 'on' || next === 'upon' || next === 'for')) || ((w === 'must' || w === 'should') && /^(?:stop|end|cease|refrain|respect|act|halt|take|abide|desist)$/.test(next))) {
+      push('call', w === 'must' || w === 'should' ? 'content' : 'subject', i, i + 1);
+    } else if (ASSESS_SUBJ.has(w)) {
+      if ((w === 'warned' || w === 'warns' || w === 'warning') && next !== 'that' && !/^(?:of|about)$/.test(next)) {
+        // "warned Australia it risks …" is a call
+        if (toks[i + 1] && /^\p{Lu}/u.test(toks[i + 1].text)) push('call', 'subject', i, i + 1);
+        continue;
+      }
+      push('assessment', 'subject', i, i + 1, passive);
+    }
+  }
+  return out;
+}
