@@ -66,6 +66,25 @@ const KEYWORDS: Record<string, string[]> = {
   'norway-statsforvalter-apt31': ['county governors'],
 };
 
+/** Names the press uses that the reference does not list, our additions. */
+const EXTRA_ALIASES: Record<string, string[]> = {
+  'norway-storting-2020': ['Storting', 'Stortinget', 'Norwegian parliament', 'Norway’s parliament'],
+  'norway-storting-2021': ['Storting', 'Stortinget', 'Norwegian parliament', 'Norway’s parliament'],
+  'finland-parliament-apt31': ['Eduskunta', 'Finnish parliament', 'Finland’s parliament'],
+  'germany-apt28-2024': ['SPD hack', 'Social Democrats hack'],
+  'volt-typhoon-2024': ['KV botnet'],
+  'solarwinds-2021': ['SolarWinds', 'Sunburst'],
+  'viasat-2022': ['Viasat', 'KA-SAT'],
+  'exchange-2021': ['Exchange hack', 'Microsoft Exchange'],
+};
+
+/** Drops tracking parameters from a URL. */
+function cleanUrl(url: string): string {
+  const u = new URL(url);
+  for (const k of [...u.searchParams.keys()]) if (k.startsWith('utm_')) u.searchParams.delete(k);
+  return u.toString();
+}
+
 /** Accused names -> actor KB ids (best guess of the actor KB's slugs for agencies). */
 const ACCUSED_IDS: Record<string, string> = {
   china: 'iso:CN', russia: 'iso:RU', 'north korea': 'iso:KP', iran: 'iso:IR', belarus: 'iso:BY',
@@ -123,11 +142,11 @@ function importReference(): void {
   const keepInc = readJson<SourceIncident[]>(srcInc, []).filter((i) => i.source && i.source !== 'reference');
   const keepSt = readJson<SourceStatement[]>(srcSt, []).filter((s) => s.source && s.source !== 'reference');
   const incidents: SourceIncident[] = events.map((e) => ({
-    id: e.event, name: NAMES[e.event] ?? e.event, aliases: e.aliases, cves: e.cves, accusedNames: e.accused,
+    id: e.event, name: NAMES[e.event] ?? e.event, aliases: [...new Set([...e.aliases, ...(EXTRA_ALIASES[e.event] ?? [])])], cves: e.cves, accusedNames: e.accused,
     firstReported: e.first_reported, keywords: KEYWORDS[e.event] ?? [], source: 'reference',
   }));
   const statements: SourceStatement[] = rows.map((r) => {
-    const url = typeof r.url === 'string' && isOfficialUrl(r.url) ? r.url : null;
+    const url = typeof r.url === 'string' && isOfficialUrl(r.url) ? cleanUrl(r.url) : null;
     return {
       id: r.id, incident: r.event, relatedIncidents: (r.related_events as string[] | undefined) ?? [],
       issuer: r.issuer, issuerBody: (r.issuer_body as string | null) ?? null, speaker: (r.speaker as string | null) ?? null,
