@@ -9,16 +9,20 @@ export interface Tokens {
   written: string[];
 }
 
-const SPLIT = /[^\p{L}\p{N}]+/u;
+const WORD = /[\p{L}\p{N}]+/gu;
+const NON_ASCII = /[\u0080-\uFFFF]/;
+const LETTERS = /^\p{L}+$/u;
+const DIGITS = /^\d+$/;
 
 /** Tokenises `s`, joining a letter token and a following number token ("APT 40" -> "APT40"). */
 export function tokenize(s: string): Tokens {
-  const raw = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(SPLIT).filter(Boolean);
+  const src = NON_ASCII.test(s) ? s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : s;
+  const raw = src.match(WORD) ?? [];
   const written: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i];
     const next = raw[i + 1];
-    if (next !== undefined && /^\p{L}+$/u.test(t) && /^\d+$/.test(next) && t.length <= 8) {
+    if (next !== undefined && t.length <= 8 && DIGITS.test(next) && LETTERS.test(t)) {
       written.push(t + next);
       i++;
     } else written.push(t);
