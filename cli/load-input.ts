@@ -21,6 +21,21 @@ export const FETCH_TIMEOUT_MS = 15_000;
 
 const HTML_TAG = /<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|main|section|span|h[1-6]|a|br|table|ul)[\s>/]/i;
 
+/**
+ * Binary data (images, PDFs, archives): many control bytes, or NUL bytes without any HTML tag.
+ * A stray NUL in an otherwise HTML page is tolerated (the parser replaces it).
+ */
+function looksBinary(head: Uint8Array): boolean {
+  let controls = 0;
+  let nul = false;
+  for (const b of head) {
+    if (b === 0) nul = true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) controls++;
+  }
+  if (controls > head.length * 0.1) return true;
+  return nul && !HTML_TAG.test(new TextDecoder('latin1').decode(head));
+}
+
 /** Does the argument look like a URL (scheme://...) rather than a path? */
 export function isUrl(arg: string): boolean {
   return /^[a-z][\d+.a-z-]*:\/\//i.test(arg);
@@ -37,7 +52,7 @@ function charsetOf(buf: Uint8Array, contentType: string | null): string {
 export function decodeHtml(buf: Uint8Array, contentType: string | null = null): string {
   if (buf.length === 0) throw new InputError('empty file');
   if (buf.length > MAX_BYTES) throw new InputError(`too large (${Math.round(buf.length / 1048576)} MB; limit ${MAX_BYTES / 1048576} MB)`);
-  if (buf.subarray(0, 8192).includes(0)) throw new InputError('binary data, not HTML');
+  if (looksBinary(buf.subarray(0, 8192))) throw new InputError('binary data, not HTML');
   let text: string;
   try {
     // Valid UTF-8 is taken as UTF-8 whatever the page declares: saved pages are often

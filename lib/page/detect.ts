@@ -19,17 +19,20 @@ export interface QuickCheck {
 export interface QuickCheckOptions {
   /** Ask `isProbablyReaderable` when the markup is silent (default true). */
   readerable?: boolean;
+  /** Collect every signal instead of stopping at the first markup signal (for reasons). */
+  full?: boolean;
 }
 
 const P_SAMPLE = 40;
 const LONG_P = 80;
 const TYPE_RE = /"@type"\s*:\s*(?:"([^"]{1,60})"|\[([^\]]{1,300})\])/g;
 
-/** Article `@type`s found in the page's JSON-LD, read with a bounded scan (no full JSON parse). */
-function jsonLdTypes(doc: Document): string[] {
+/** Article `@type`s in JSON-LD, read with a bounded scan (no full JSON parse). */
+function jsonLdTypes(scripts: ArrayLike<Element>): string[] {
   const found: string[] = [];
-  const scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
-  for (let i = 0; i < scripts.length && i < 10; i++) {
+  for (let i = 0, seen = 0; i < scripts.length && seen < 10; i++) {
+    if (!/ld\+json/i.test(scripts[i].getAttribute('type') ?? '')) continue;
+    seen++;
     const raw = (scripts[i].textContent ?? '').slice(0, 100_000);
     for (const m of raw.matchAll(TYPE_RE)) {
       const names = m[1] !== undefined ? [m[1]] : (m[2].match(/"[^"]{1,60}"/g) ?? []).map(x => x.slice(1, -1));
@@ -42,8 +45,17 @@ function jsonLdTypes(doc: Document): string[] {
   return found;
 }
 
-function meta(doc: Document, key: string): string | null {
-  return doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content') ?? null;
+/** Open Graph / article meta values, read from `<head>` only (small, and where they belong). */
+function headMetas(doc: Document): { ogType: string; published: boolean } {
+  let ogType = '';
+  let published = false;
+  const metas = (doc.head ?? doc).getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const key = (metas[i].getAttribute('property') ?? metas[i].getAttribute('name') ?? '').toLowerCase();
+    if (key === 'og:type') ogType = (metas[i].getAttribute('content') ?? '').trim().toLowerCase();
+    else if (key === 'article:published_time' && metas[i].getAttribute('content')) published = true;
+  }
+  return { ogType, published };
 }
 
 /** Paragraph count and how many of a sample are long enough to be article text. */
@@ -62,26 +74,21 @@ function paragraphStats(doc: Document): { count: number; long: number; sampled: 
 }
 
 /**
- * Decides cheaply whether a page may be an article, worth extracting. Well under 1 ms on a
- * normal page in a browser (the readerable second opinion runs only when markup is silent).
- */
+ * Decides cheaply whether a page may be an article, worth extracting. Stops at the first
+ * markup signal unless `full` is set. Reads `<head>` first; the body is touched only for
+ * `<article>`, `itemprop=articleBody`, a sample of `<p>` and, when the markup is silent,
+ * the readerable check. */
 export function quickCheck(doc: Document, opts: QuickCheckOptions = {}): QuickCheck {
   const t0 = performance.now();
   const reasons: string[] = [];
-  let strong = false;
-  const types = jsonLdTypes(doc);
-  if (types.length) {
-    strong = true;
-    reasons.push(`marked up as a news article (JSON-LD ${types.join(', ')})`);
-  }
-  if ((meta(doc, 'og:type') ?? '').toLowerCase() === 'article') {
-    strong = true;
-    reasons.push('Open Graph type is "article"');
-  }
-  if (meta(doc, 'article:published_time')) {
-    strong = true;
-    reasons.push('has an article publication time');
-  }
+  const head = headMetas(doc);
+  let types = doc.head ? jsonLdTypes(doc.head.getElementsByTagName('script')) : [];
+  if (head.ogType === 'article') reasons.push('Open Graph type is "article"');
+  if (head.published) reasons.push('has an article publication time');
+  if (!types.length && (opts.full || !reasons.length)) types = jsonLdTypes(doc.getElementsByTagName('script'));
+  if (types.length) reasons.unshift(`marked up as a news article (JSON-LD ${types.join(', ')})`);
+  if (reasons.length && !opts.full) return { candidate: true, reasons, ms: performance.now() - t0 };
+  let strong = reasons.length > 0;
   if (doc.querySelector('[itemprop="articleBody"]')) {
     strong = true;
     reasons.push('has microdata for an article body');
@@ -91,7 +98,7 @@ export function quickCheck(doc: Document, opts: QuickCheckOptions = {}): QuickCh
   const ps = paragraphStats(doc);
   const enoughText = ps.long >= 3;
   reasons.push(enoughText ? `about ${ps.long} long paragraphs of text` : `few long paragraphs (${ps.long} of ${ps.count})`);
-  let candidate = strong || (enoughText && hasArticleEl);
+  let candidate = strong || (enoughText && hasArticleEl) || ps.long >= 4;
   if (!candidate && opts.readerable !== false && ps.count > 0) {
     let readerable = false;
     try {

@@ -104,6 +104,11 @@ function longParagraphs(bt: BlockText): number {
 function chooseText(doc: Document, notes: string[]): { bt: BlockText; source: TextSource } {
   const rd = readabilityText(doc, notes);
   if (rd && rd.text.length >= SHORT_TEXT) return { bt: rd, source: 'readability' };
+  // Readability kept only short lines (link lists, menus): the page minus its chrome is better.
+  if (rd && longParagraphs(rd) === 0) {
+    const page = pageText(doc);
+    if (page.text) return { bt: page, source: 'page' };
+  }
   let best: { bt: BlockText; source: TextSource } = rd ? { bt: rd, source: 'readability' } : { bt: { text: '', blocks: [] }, source: 'readability' };
   const cluster = paragraphCluster(doc);
   if (cluster && cluster.text.length > best.bt.text.length) best = { bt: cluster, source: 'paragraphs' };
@@ -140,7 +145,7 @@ function guessLanguage(text: string): string | null {
  */
 export function extractArticle(doc: Document, opts: ExtractOptions = {}): ExtractedArticle {
   const notes: string[] = [];
-  const quick = quickCheck(doc, { readerable: false });
+  const quick = quickCheck(doc, { readerable: false, full: true });
   const { bt: raw, source: textSource } = chooseText(doc, notes);
   // The dateline search reads the untrimmed text: a date line at the top is a dateline.
   const meta0 = readMetadata(doc, opts.url, raw.text);
