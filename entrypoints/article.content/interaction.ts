@@ -37,6 +37,8 @@ export class Interaction {
   private focusIndex = -1;
   private lastMove = 0;
   private hovered: Entry | null = null;
+  private pending: { x: number; y: number; overCard: boolean } | null = null;
+  private trailing: number | undefined;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -62,10 +64,21 @@ export class Interaction {
   }
 
   private onMove(e: PointerEvent): void {
-    if (!this.entries.length || e.timeStamp - this.lastMove < HIT_TEST_MS) return;
-    this.lastMove = e.timeStamp;
-    if (this.card.contains(e.target)) return;
-    const caret = caretAt(document, e.clientX, e.clientY);
+    if (!this.entries.length) return;
+    this.pending = { x: e.clientX, y: e.clientY, overCard: this.card.contains(e.target) };
+    // Throttle with a trailing call, so the last position always gets its hit test.
+    if (this.trailing !== undefined) return;
+    const wait = Math.max(0, HIT_TEST_MS - (e.timeStamp - this.lastMove));
+    this.trailing = this.ctx.setTimeout(() => {
+      this.trailing = undefined;
+      this.lastMove = performance.now();
+      if (this.pending) this.hitTest(this.pending.x, this.pending.y, this.pending.overCard);
+    }, wait);
+  }
+
+  private hitTest(x: number, y: number, overCard: boolean): void {
+    if (overCard) return;
+    const caret = caretAt(document, x, y);
     const hit = caret ? entryAt(this.entries, caret.node, caret.offset) : null;
     if (hit === this.hovered) return;
     this.hovered = hit;
@@ -73,8 +86,7 @@ export class Interaction {
       if (this.card.isOpen) this.card.hide(false);
       return;
     }
-    const rect = this.rectNear(hit.range, e.clientX, e.clientY);
-    this.card.show(hit.item, rect, false);
+    this.card.show(hit.item, this.rectNear(hit.range, x, y), false);
     this.hovered = hit; // show() closed the previous card, which reset `hovered`
   }
 

@@ -2,11 +2,11 @@ import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import { analyze } from '../../lib/engine';
 import { sendToTab } from '../../lib/messaging/client';
-import type { TabState } from '../../lib/messaging/protocol';
+import type { Result, TabState } from '../../lib/messaging/protocol';
 import { highlightsOnFor, hostOf, loadSettings } from '../../lib/storage/settings';
 import { updateBadge } from './badge';
 import { createContextMenu, toggleTab, wireCommands } from './commands';
-import { contentHandlers, pageHandlers, type BackgroundDeps } from './handlers';
+import { annotateTab, contentHandlers, pageHandlers, type BackgroundDeps } from './handlers';
 import { injectArticleScript } from './inject';
 import { routeMessage } from './router';
 import { TabStateStore, type SessionArea } from './tab-state';
@@ -15,6 +15,8 @@ import { TabStateStore, type SessionArea } from './tab-state';
 export interface TestHook {
   getState(tabId: number): Promise<TabState | null>;
   toggle(tabId: number): Promise<boolean | null>;
+  /** What the context menu's "Annotate this page" does. */
+  annotate(tabId: number): Promise<Result<null>>;
 }
 
 declare global {
@@ -70,5 +72,6 @@ export default defineBackground(() => {
   globalThis.__attributionLens = {
     getState: tabId => store.get(tabId),
     toggle: tabId => toggleTab(deps, tabId),
+    annotate: tabId => annotateTab(deps, tabId),
   };
 });

@@ -1,0 +1,183 @@
+import type { Page, Worker } from '@playwright/test';
+import type { TabState } from '../../lib/messaging/protocol';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PAGES_DIR, expect, highlightSizes, serialise, test } from './fixtures';
+
+/**
+ * The built extension in Chromium over our own pages: highlights per type through the CSS
+ * Custom Highlight API, the DOM unchanged, the popup switch, the badge, a hover card, keyboard
+ * focus, the negative page, a single-page app, late-loaded text and a strict-CSP page.
+ */
+
+declare const chrome: typeof import('wxt/browser').browser;
+
+/** Polls the background until the tab's state satisfies `done`. */
+async function waitForState(
+  tabState: (id: number) => Promise<TabState | null>,
+  tabId: number,
+  done: (s: TabState | null) => boolean,
+  timeout = 15_000,
+): Promise<TabState> {
+  let last: TabState | null = null;
+  await expect
+    .poll(async () => done((last = await tabState(tabId))), { timeout, message: 'tab state' })
+    .toBe(true);
+  return last as unknown as TabState;
+}
+
+const badge = (worker: Worker, tabId: number): Promise<string> =>
+  worker.evaluate(id => chrome.action.getBadgeText({ tabId: id }), tabId);
+
+/** The page's DOM as its HTML source alone produces it (these pages run no DOM-changing script). */
+function pristine(page: Page): Promise<string> {
+  const file = path.join(PAGES_DIR, path.basename(new URL(page.url()).pathname));
+  const html = fs.readFileSync(file, 'utf8');
+  // DOMParser is not subject to the page's CSP (a fetch would be, on the strict-CSP page).
+  return page.evaluate(source => new DOMParser().parseFromString(source, 'text/html').documentElement.outerHTML, html);
+}
+
+/** Every actor type and claim kind of the report has a non-empty highlight. */
+function expectHighlightsFor(state: TabState, sizes: Record<string, number>): void {
+  const report = state.report;
+  expect(report, 'a report').not.toBeNull();
+  expect(report!.actors.length, 'actors found by the engine').toBeGreaterThan(0);
+  for (const type of new Set(report!.actors.map(a => a.type))) expect(sizes[`al-actor-${type}`] ?? 0, type).toBeGreaterThan(0);
+  for (const kind of new Set(report!.claims.map(c => c.kind))) expect(sizes[`al-claim-${kind}`] ?? 0, kind).toBeGreaterThan(0);
+}
+
+test('relevant article: highlights per type, DOM unchanged, badge, hover card, keyboard focus', async ({
+  page,
+  baseUrl,
+  worker,
+  tabIdOf,
+  tabState,
+}) => {
+  await page.goto(`${baseUrl}/attribution.html`);
+  const tabId = await tabIdOf(page);
+  const state = await waitForState(tabState, tabId, s => s?.status === 'done' && s.anchoring !== null);
+  expect(state.report!.article.relevant).toBe(true);
+  expect(state.report!.claims.length, 'claims found by the engine').toBeGreaterThan(0);
+  const total = state.anchoring!.anchored + state.anchoring!.missed;
+  expect(state.anchoring!.missed, `missed of ${total}`).toBeLessThanOrEqual(Math.floor(total * 0.05));
+  await expect.poll(async () => Object.keys(await highlightSizes(page)).length).toBeGreaterThan(0);
+  expectHighlightsFor(state, await highlightSizes(page));
+  expect(await serialise(page)).toBe(await pristine(page));
+  expect(await badge(worker, tabId)).toBe(String(state.report!.claims.length));
+  await page.screenshot({ path: 'test-results/annotated-chromium.png', fullPage: true });
+
+  // Hover the first state mention: a card in a shadow root names the actor.
+  const box = await page.evaluate(() => {
+    const h = CSS.highlights.get('al-actor-state') as unknown as Set<Range> | undefined;
+    const first = h ? [...h][0] : undefined;
+    if (!first) return null;
+    const r = first.getClientRects()[0];
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2, text: first.toString() };
+  });
+  expect(box, 'a state highlight on screen').not.toBeNull();
+  await page.mouse.move(box!.x, box!.y);
+  await page.mouse.move(box!.x + 1, box!.y);
+  const card = page.locator('al-card .card');
+  await expect(card).toBeVisible();
+  const names = state.report!.actors.filter(a => a.type === 'state').map(a => a.name);
+  expect(names).toContain(await card.locator('.name').textContent());
+  await page.mouse.move(5, 5);
+  await expect(page.locator('al-card')).toHaveCount(0);
+  expect(await serialise(page), 'no trace once the card is closed').toBe(await pristine(page));
+
+  // Keyboard: the next-highlight command opens a focused card; Escape closes it.
+  await worker.evaluate(
+    id => chrome.tabs.sendMessage(id, { al: 1, from: 'background', method: 'focusHighlight', payload: { direction: 1 } }),
+    tabId,
+  );
+  await expect(card).toBeVisible();
+  expect((await highlightSizes(page))['al-focus']).toBe(1);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('al-card')).toHaveCount(0);
+  expect((await highlightSizes(page))['al-focus'] ?? 0).toBe(0);
+});
+
+test('popup switch turns highlights off and on, remembered for the site', async ({
+  page,
+  baseUrl,
+  tabIdOf,
+  tabState,
+  openPopup,
+}) => {
+  await page.goto(`${baseUrl}/attribution.html`);
+  const tabId = await tabIdOf(page);
+  await waitForState(tabState, tabId, s => s?.status === 'done' && s.anchoring !== null);
+  await expect.poll(async () => Object.keys(await highlightSizes(page)).length).toBeGreaterThan(0);
+  const popup = await openPopup(tabId);
+  const toggle = popup.locator('#highlight-toggle');
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await expect.poll(async () => Object.keys(await highlightSizes(page)).length).toBe(0);
+  expect((await tabState(tabId))!.highlightsOn).toBe(false);
+  // Remembered: a reload of the same site comes back with highlights off.
+  await page.reload();
+  await waitForState(tabState, tabId, s => s?.status === 'done');
+  await page.waitForTimeout(500);
+  expect(Object.keys(await highlightSizes(page))).toHaveLength(0);
+  await popup.reload();
+  await popup.locator('#highlight-toggle').click();
+  await expect.poll(async () => Object.keys(await highlightSizes(page)).length).toBeGreaterThan(0);
+  expect(await serialise(page)).toBe(await pristine(page));
+});
+
+test('negative page (sport): no highlights, empty badge', async ({ page, baseUrl, worker, tabIdOf, tabState }) => {
+  await page.goto(`${baseUrl}/negative.html`);
+  const tabId = await tabIdOf(page);
+  const state = await waitForState(tabState, tabId, s => s?.status === 'not-relevant' || s?.status === 'not-article');
+  expect(state.report?.article.relevant ?? false).toBe(false);
+  await page.waitForTimeout(300);
+  expect(await highlightSizes(page)).toEqual({});
+  expect(await badge(worker, tabId)).toBe('');
+  expect(await serialise(page)).toBe(await pristine(page));
+});
+
+test('single-page app: the story swapped in after navigation is analysed', async ({ page, baseUrl, tabIdOf, tabState }) => {
+  await page.goto(`${baseUrl}/spa.html`);
+  const tabId = await tabIdOf(page);
+  await page.waitForTimeout(500);
+  expect(await highlightSizes(page)).toEqual({});
+  await page.click('#story-link');
+  await expect(page).toHaveURL(/story=gru/);
+  const state = await waitForState(tabState, tabId, s => s?.status === 'done' && /story=gru/.test(s.url) && s.anchoring !== null);
+  await expect.poll(async () => Object.keys(await highlightSizes(page)).length).toBeGreaterThan(0);
+  expectHighlightsFor(state, await highlightSizes(page));
+});
+
+test('late-loaded article text gets highlights', async ({ page, baseUrl, tabIdOf, tabState }) => {
+  await page.goto(`${baseUrl}/late.html`);
+  const tabId = await tabIdOf(page);
+  const state = await waitForState(tabState, tabId, s => s?.status === 'done' && (s.anchoring?.anchored ?? 0) > 0, 20_000);
+  await expect.poll(async () => Object.keys(await highlightSizes(page)).length).toBeGreaterThan(0);
+  expectHighlightsFor(state, await highlightSizes(page));
+});
+
+test('strict Content-Security-Policy page still gets highlights and a card', async ({ page, baseUrl, tabIdOf, tabState }) => {
+  await page.goto(`${baseUrl}/csp-attribution.html`);
+  const tabId = await tabIdOf(page);
+  const state = await waitForState(tabState, tabId, s => s?.status === 'done' && s.anchoring !== null);
+  await expect.poll(async () => Object.keys(await highlightSizes(page)).length).toBeGreaterThan(0);
+  expectHighlightsFor(state, await highlightSizes(page));
+  expect(await serialise(page)).toBe(await pristine(page));
+});
+
+test('"Annotate this page" on an undetected page runs the article script on request', async ({
+  page,
+  baseUrl,
+  worker,
+  tabIdOf,
+  tabState,
+}) => {
+  await page.goto(`${baseUrl}/negative.html`);
+  const tabId = await tabIdOf(page);
+  await waitForState(tabState, tabId, s => s?.status === 'not-relevant' || s?.status === 'not-article');
+  await worker.evaluate(id => (globalThis as unknown as { __attributionLens: { annotate(id: number): Promise<unknown> } }).__attributionLens.annotate(id), tabId);
+  const state = await waitForState(tabState, tabId, s => s?.status === 'done' && s.forced);
+  expect(state.report).not.toBeNull();
+  expect(await serialise(page)).toBe(await pristine(page));
+});
