@@ -77,7 +77,6 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
   context: async ({}, use) => {
     const context = await launchWithExtension();
     await use(context);
@@ -91,13 +90,11 @@ export const test = base.extend<Fixtures>({
   extensionId: async ({ worker }, use) => {
     await use(new URL(worker.url()).host);
   },
-  // eslint-disable-next-line no-empty-pattern -- see above
   baseUrl: async ({}, use) => {
     const server = await startServer();
     await use(server.base);
     await server.close();
   },
-  // eslint-disable-next-line no-empty-pattern -- see above
   serve: async ({}, use) => {
     const closers: (() => Promise<void>)[] = [];
     await use(async pages => {
