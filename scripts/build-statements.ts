@@ -99,7 +99,8 @@ const ACCUSED_IDS: Record<string, string> = {
   'lazarus group': 'mitre:G0032', lazarus: 'mitre:G0032', apt10: 'mitre:G0045', 'volt typhoon': 'mitre:G1017',
   'salt typhoon': 'mitre:G1045', 'ember bear': 'mitre:G1003', apt41: 'mitre:G0096', 'star blizzard': 'mitre:G1033',
   turla: 'mitre:G0010', apt38: 'mitre:G0082', kimsuky: 'mitre:G0094', apt27: 'mitre:G0027', apt1: 'mitre:G0006',
-  mirrorface: 'mitre:G1054', 'apt35': 'mitre:G0059',
+  mirrorface: 'mitre:G1054', apt35: 'mitre:G0059', 'unit 61398': 'agency:cn-pla-61398', 'centre 18': 'agency:ru-fsb-center-18',
+  'center 16': 'agency:ru-fsb-center-16', 'irgc cyber-electronic command': 'agency:ir-irgc-cec', 'apt42': 'mitre:G1044',
 };
 
 const VERB: Record<StatementKind, (acc: string, inc: string) => string> = {
