@@ -16,6 +16,20 @@ export function actorName(byId: ReadonlyMap<string, Actor>, id: string | null, f
   return byId.get(id)?.name ?? id;
 }
 
+/**
+ * A denial has no arrow: its "accused" is the party that denies (usually the speaker's state),
+ * so "Kremlin spokesman → Russia" would read as an accusation. Shown as "speaker, for Russia".
+ */
+function DenialWho({ claimant, deniers }: { claimant: string; deniers: string[] }) {
+  const others = deniers.filter(d => d !== claimant);
+  return (
+    <>
+      <span class="al-claim__claimant">{claimant}</span>
+      {others.length > 0 && <span class="al-claim__accused">, for {others.join(', ')}</span>}
+    </>
+  );
+}
+
 export interface ClaimListProps {
   claims: readonly Claim[];
   actors: readonly Actor[];
@@ -33,14 +47,22 @@ export function ClaimList({ claims, actors }: ClaimListProps) {
         return (
           <li key={c.id} class="al-claim" data-kind={c.kind}>
             <p class="al-claim__who">
-              <span class="al-claim__claimant">{claimant}</span>
-              <span class="al-claim__arrow" aria-hidden="true">
-                {' → '}
-              </span>
-              <span class="al-sr-only"> about </span>
-              <span class="al-claim__accused">{accused.length ? accused.join(', ') : 'unnamed party'}</span>{' '}
-              <span class="al-badge al-claim__kind" data-kind={c.kind}>
-                {CLAIM_KIND_LABELS[c.kind]}
+              {c.kind === 'denial' ? (
+                <DenialWho claimant={claimant} deniers={accused} />
+              ) : (
+                <>
+                  <span class="al-claim__claimant">{claimant}</span>
+                  <span class="al-claim__arrow" aria-hidden="true">
+                    {' → '}
+                  </span>
+                  <span class="al-sr-only"> about </span>
+                  <span class="al-claim__accused">{accused.length ? accused.join(', ') : 'unnamed party'}</span>
+                </>
+              )}{' '}
+              <span class="al-badge al-claim__kind">
+                <span class="al-mark" data-kind={c.kind}>
+                  {CLAIM_KIND_LABELS[c.kind]}
+                </span>
               </span>
               {c.quote && <span class="al-badge">quote</span>}
             </p>

@@ -35,7 +35,7 @@ export interface Glance {
   sentence: string;
 }
 
-const NON_STATE_CODES = new Set(['EU', 'UN']);
+const NON_STATE_CODES: ReadonlySet<string> = new Set(['EU', 'UN']);
 
 /** "the United States", "the European Union", but "France", "NATO". */
 export function withArticle(name: string): string {
@@ -52,14 +52,28 @@ function possessive(name: string): string {
   return /s$/i.test(name) ? `${name}’` : `${name}’s`;
 }
 
-function attributorOf(ref: CrossReference, byId: ReadonlyMap<string, Actor>): Attributor {
+/** The name of the state with ISO code `code`: a state actor of the report, else an issuer from that country. */
+function countryName(code: string, actors: readonly Actor[], refs: readonly CrossReference[]): string | null {
+  const upper = code.toUpperCase();
+  const state = actors.find(a => a.type === 'state' && a.country?.toUpperCase() === upper);
+  if (state) return state.name;
+  return refs.find(r => r.country?.toUpperCase() === upper && (!r.issuerBody || r.issuerBody === r.issuer))?.issuer ?? null;
+}
+
+/**
+ * Who stands behind a statement: a government (keyed by country, so a ministry and an agency of
+ * one state count once), an intergovernmental body, or null for a person or office the report
+ * cannot place (no country).
+ */
+function attributorOf(ref: CrossReference, byId: ReadonlyMap<string, Actor>, name: (code: string) => string | null): Attributor | null {
   const actor = ref.issuerActor ? byId.get(ref.issuerActor) : undefined;
-  const country = ref.country ?? actor?.country ?? null;
-  const body =
-    actor?.type === 'intergov' || !country || NON_STATE_CODES.has(country.toUpperCase());
-  return body
-    ? { key: `body:${ref.issuer}`, name: ref.issuer, country, body }
-    : { key: `gov:${country!.toUpperCase()}`, name: ref.issuer, country, body };
+  const country = (ref.country ?? actor?.country ?? null)?.toUpperCase() ?? null;
+  if (actor?.type === 'intergov' || (country && NON_STATE_CODES.has(country))) {
+    return { key: `body:${ref.issuer}`, name: ref.issuer, country, body: true };
+  }
+  if (country) return { key: `gov:${country}`, name: name(country) ?? ref.issuer, country, body: false };
+  if (actor && actor.type !== 'state') return null;
+  return { key: `body:${ref.issuer}`, name: ref.issuer, country: null, body: true };
 }
 
 function findActor(actors: readonly Actor[], name: string): Actor | undefined {
@@ -92,28 +106,46 @@ function countBy(values: readonly string[]): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([v]) => v);
 }
 
-/** Derives the at-a-glance summary of an incident from its cross-references (not the `related` ones). */
+/**
+ * Derives the at-a-glance summary of an incident from its cross-references (not the `related`
+ * ones). Statements by a party that denies (and by its government) are responses, not
+ * attributions, so they never count among the attributors or feed the accused.
+ */
 export function incidentGlance(refs: readonly CrossReference[], actors: readonly Actor[]): Glance {
   const byId = new Map(actors.map(a => [a.id, a]));
+  const name = (code: string) => countryName(code, actors, refs);
   const own = refs.filter(r => r.relation !== 'related');
-  const attributing = own.filter(r => ATTRIBUTING_KINDS.has(r.kind));
+  const denials = own.filter(r => r.kind === 'denial');
+  const denierKeys = new Set<string>();
+  const placed: string[] = [];
+  for (const d of denials) {
+    const who = attributorOf(d, byId, name);
+    if (!who) continue;
+    denierKeys.add(who.key);
+    if (!placed.includes(who.name)) placed.push(who.name);
+  }
+  // Unplaceable deniers (an office with no country) are named only when nobody else is.
+  const deniers = placed.length ? placed : [...new Set(denials.map(d => d.issuer))];
   const who = new Map<string, Attributor>();
-  for (const r of attributing) {
-    const a = attributorOf(r, byId);
+  const attributing: { ref: CrossReference; by: Attributor }[] = [];
+  for (const r of own) {
+    if (!ATTRIBUTING_KINDS.has(r.kind)) continue;
+    const a = attributorOf(r, byId, name);
+    if (!a || denierKeys.has(a.key) || deniers.includes(r.issuer)) continue;
+    attributing.push({ ref: r, by: a });
     if (!who.has(a.key)) who.set(a.key, a);
   }
   const governments = [...who.values()].filter(a => !a.body);
   const bodies = [...who.values()].filter(a => a.body);
-  const accused = countBy(attributing.flatMap(r => [...new Set(r.accused ?? [])]));
+  const names = new Set([...who.values()].map(a => a.name));
+  const accused = countBy(attributing.flatMap(({ ref }) => [...new Set(ref.accused ?? [])])).filter(a => !names.has(a));
   const phrases = new Map<string, string[]>();
-  for (const r of own) {
-    if (!r.confidencePhrase) continue;
-    const list = phrases.get(r.confidencePhrase) ?? [];
-    if (!list.includes(r.issuer)) list.push(r.issuer);
-    phrases.set(r.confidencePhrase, list);
+  for (const { ref, by } of attributing) {
+    if (!ref.confidencePhrase) continue;
+    const list = phrases.get(ref.confidencePhrase) ?? [];
+    if (!list.includes(by.name)) list.push(by.name);
+    phrases.set(ref.confidencePhrase, list);
   }
-  const denials = own.filter(r => r.kind === 'denial');
-  const deniers = [...new Set(denials.map(r => r.issuer))];
   const glance = { governments, bodies, accused, denials, deniers };
   return {
     ...glance,
@@ -137,6 +169,9 @@ function glanceSentence(g: Omit<Glance, 'sentence' | 'confidence'>, actors: read
   }
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
+
+/** Longest list shown in the card's details; the rest are counted. */
+const MAX_LISTED = 4;
 
 export interface IncidentCardProps {
   incidents: readonly IncidentMatch[];
@@ -175,7 +210,10 @@ export function IncidentCard({ incidents, refs, actors }: IncidentCardProps) {
         {g.accused.length > 0 && (
           <>
             <dt>Accused</dt>
-            <dd>{g.accused.join(', ')}</dd>
+            <dd>
+              {g.accused.slice(0, MAX_LISTED).join(', ')}
+              {g.accused.length > MAX_LISTED && <span class="al-muted"> and {g.accused.length - MAX_LISTED} more</span>}
+            </dd>
           </>
         )}
         {g.confidence.length > 0 && (
@@ -198,21 +236,19 @@ export function IncidentCard({ incidents, refs, actors }: IncidentCardProps) {
             <span class="al-muted">No denial on record.</span>
           ) : (
             <ul>
-              {g.denials.map(d => (
+              {g.denials.slice(0, MAX_LISTED).map(d => (
                 <li key={d.id}>
                   <Flag code={d.country} /> {d.issuer} <DateText date={d.date} class="al-muted" />:{' '}
                   <SafeLink href={d.url}>{d.title ?? 'denial'}</SafeLink>
                 </li>
               ))}
+              {g.denials.length > MAX_LISTED && (
+                <li class="al-muted">and {g.denials.length - MAX_LISTED} more, under “Denials” below</li>
+              )}
             </ul>
           )}
         </dd>
-        {incident.why.length > 0 && (
-          <>
-            <dt>Why this incident</dt>
-            <dd class="al-muted">{incident.why.join('; ')}</dd>
-          </>
-        )}
+
         {others.length > 0 && (
           <>
             <dt>Also matches</dt>
@@ -220,6 +256,16 @@ export function IncidentCard({ incidents, refs, actors }: IncidentCardProps) {
           </>
         )}
       </dl>
+      {incident.why.length > 0 && (
+        <details class="al-incident__why">
+          <summary>Why this incident</summary>
+          <ul>
+            {incident.why.map(w => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 }

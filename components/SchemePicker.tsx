@@ -1,4 +1,5 @@
-import { CATEGORY_LABELS } from './CategoryPicker';
+import { ACTOR_TYPES } from './ActorList';
+import { CLAIM_KIND_LABELS } from './ClaimList';
 
 /** A colour scheme (same values as the settings' `ColourScheme`). */
 export type ColourScheme = 'default' | 'colour-blind' | 'high-contrast';
@@ -31,19 +32,32 @@ export function SchemePicker({ value, onChange }: SchemePickerProps) {
                   value={s.id}
                   checked={value === s.id}
                   onChange={() => onChange(s.id)}
-                />{' '}
-                {s.label} <span class="al-muted">— {s.hint}</span>
+                />
+                <span>
+                  {s.label} <span class="al-muted">— {s.hint}</span>
+                </span>
               </label>
             </li>
           ))}
         </ul>
       </fieldset>
       <figure class="al-preview" data-scheme={value}>
-        <figcaption>Preview</figcaption>
-        <ul class="al-preview__list">
-          {CATEGORY_LABELS.map(c => (
-            <li key={c.id} class="al-preview__item" data-cat={c.id}>
-              <span class="al-swatch" data-cat={c.id} aria-hidden="true" /> {c.label}
+        <figcaption>Preview: how highlights look on a page</figcaption>
+        <ul class="al-preview__list" aria-label="Actors">
+          {ACTOR_TYPES.map(t => (
+            <li key={t.type} class="al-preview__item">
+              <span class="al-mark" data-cat={t.type}>
+                {t.label}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <ul class="al-preview__list" aria-label="Claims">
+          {Object.entries(CLAIM_KIND_LABELS).map(([kind, label]) => (
+            <li key={kind} class="al-preview__item">
+              <span class="al-mark" data-kind={kind}>
+                {label}
+              </span>
             </li>
           ))}
         </ul>

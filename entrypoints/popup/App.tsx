@@ -90,6 +90,11 @@ function Body({ model, tab }: { model: PopupModelInstance; tab: TabState | null 
   }
   switch (tab.status) {
     case 'idle':
+      return (
+        <EmptyState kind="idle" title="Nothing analysed on this page yet" action={annotate}>
+          <p>Attribution Lens looks at news pages as they load. If this is an article, you can ask for it now.</p>
+        </EmptyState>
+      );
     case 'analysing':
       return <EmptyState kind="analysing" title="Analysing…" role="status" />;
     case 'not-article':

@@ -157,3 +157,13 @@ describe('Summary', () => {
     expect(root.querySelector('.al-incident')).toBeNull();
   });
 });
+
+describe('ClaimList denials', () => {
+  it('shows who denies without an accusing arrow', () => {
+    const r = fakeReport();
+    const denial = { ...r.claims[2], claimant: 'agency:rib', accused: ['state:RU'] };
+    render(<ClaimList claims={[denial]} actors={r.actors} />, root);
+    expect(root.querySelector('.al-claim__arrow')).toBeNull();
+    expect(text(root.querySelector('.al-claim__who'))).toBe('Ruritanian Intelligence Bureau, for Ruritania denial');
+  });
+});
