@@ -63,6 +63,11 @@ export const SAY_VERBS = set(`
   assesses judged judges determined found estimated estimates
 `);
 
+/** A verb of saying as written in running text (lower case: "States" is not "states"). */
+export function isSayVerb(t: { text: string; lower: string } | undefined): boolean {
+  return !!t && t.text === t.lower && SAY_VERBS.has(t.lower);
+}
+
 /** Government titles: a name after one of these is an official. Multi-word titles use the last word too. */
 export const GOV_TITLES = set(`
   president vice-president premier chancellor minister ministers secretary undersecretary under-secretary

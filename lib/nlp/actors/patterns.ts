@@ -137,7 +137,7 @@ function parliament(doc: Doc, kb: Kb, reg: ActorRegistry, i: number): number {
 }
 
 const HEADS = new Set(
-  'ministry department agency office service services council committee commission directorate bureau centre center command police parliament administration authority inspectorate force forces establishment headquarters secretariat cabinet senate congress guard corps division prosecutor'.split(' '),
+  'ministry department agency office service services council committee commission directorate bureau centre center command police parliament administration authority community inspectorate force forces establishment headquarters secretariat cabinet senate congress guard corps division prosecutor'.split(' '),
 );
 const GOV_WORDS = new Set(
   'ministry department national federal state security intelligence cyber defence defense police parliament government military foreign interior justice homeland armed public royal presidential prosecutor command directorate'.split(' '),
@@ -165,10 +165,18 @@ function agencyPhrase(doc: Doc, kb: Kb, reg: ActorRegistry, i: number): number {
   const to = lastCap + 1;
   if (toks[i].sentence !== toks[lastCap].sentence) return 0;
   const name = doc.text.slice(toks[i].start, toks[lastCap].end);
-  const ownDemonym = demonymCountry(doc, kb, i);
-  const cc = ownDemonym ?? contextCountry(doc, kb, reg, i);
+  if (kb.genericCanonical.has(name.toLowerCase()) || kb.genericIndex.has(name.toLowerCase())) return 0; // resolved in context later
+  const cc = demonymCountry(doc, kb, i) ?? possessorCountry(doc, reg, i);
   const actor = reg.ensure({ id: `pattern:agency-${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`, name, type: 'agency', country: cc, kb: null, entity: null });
   return reg.mention(actor, i, to) ? to : 0;
+}
+
+/** "the UK's National Cyber Security Centre", "U.S. Intelligence Community": the country just before. */
+function possessorCountry(doc: Doc, reg: ActorRegistry, i: number): string | null {
+  let j = i - 1;
+  if (doc.tokens[j]?.lower === "'s" || doc.tokens[j]?.lower === "'") j--;
+  const a = j >= 0 ? reg.at(j) : null;
+  return a && (a.type === 'state' || a.type === 'intergov') ? a.country : null;
 }
 
 function isCap(t: Token): boolean {

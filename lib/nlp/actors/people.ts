@@ -1,5 +1,5 @@
 import type { Doc } from '../doc';
-import { GOV_TITLES, HONORIFICS, NOT_NAME, PRIVATE_TITLES, SAY_VERBS } from '../lexicon';
+import { GOV_TITLES, HONORIFICS, NOT_NAME, PRIVATE_TITLES, isSayVerb } from '../lexicon';
 import { GIVEN_NAMES } from '../names';
 import type { Token } from '../tokens';
 import type { ActorRegistry, FoundActor } from './registry';
@@ -56,7 +56,8 @@ function nameEnd(toks: Token[], reg: ActorRegistry, i: number): number {
   let words = 1;
   while (j < toks.length && words < 4 && reg.owner[j] === null && toks[j].sentence === toks[i].sentence) {
     const t = toks[j];
-    if (isNameWord(t) && !NOT_NAME.has(t.lower) && !SAY_VERBS.has(t.lower) && !isTitleWord(t)) {
+    const surnameLike = (t.lower === 'may' || t.lower === 'march' || t.lower === 'june') && GIVEN_NAMES.has(toks[j - 1].lower);
+    if (isNameWord(t) && (!NOT_NAME.has(t.lower) || surnameLike) && !isSayVerb(t) && !isTitleWord(t)) {
       j++;
       words++;
     } else if (/^\p{Lu}$/u.test(t.text) && toks[j + 1]?.text === '.' && isNameWord(toks[j + 2])) {
@@ -144,8 +145,7 @@ function appositionAround(doc: Doc, reg: ActorRegistry, i: number, to: number): 
 function sayAround(toks: Token[], i: number, to: number): boolean {
   const next = toks[to];
   const prev = toks[i - 1];
-  if (next && SAY_VERBS.has(next.lower)) return true;
-  if (prev && SAY_VERBS.has(prev.lower)) return true;
+  if (isSayVerb(next) || isSayVerb(prev)) return true;
   if (prev?.lower === 'to' && toks[i - 2]?.lower === 'according') return true;
   return false;
 }

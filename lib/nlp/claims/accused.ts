@@ -46,7 +46,12 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
 function isVictim(doc: Doc, from: number, blameVerb: boolean): boolean {
   const toks = doc.tokens;
   let p = from - 1;
-  while (p >= 0 && /^(?:the|its|their|a|an)$/.test(toks[p].lower)) p--;
+  // walk back over a list: "in the United States, Europe and the Finnish parliament"
+  for (let k = 0; p >= 0 && k < 12; k++) {
+    const t = toks[p];
+    if (/^(?:the|its|their|a|an|,|and|or)$/.test(t.lower) || (/^\p{Lu}/u.test(t.text) && t.kind !== 'punct')) p--;
+    else break;
+  }
   const w = toks[p]?.lower ?? '';
   if (w === 'on' && blameVerb) return false; // "blamed the attacks on China"
   if (w === 'of' && ATTACK_NOUNS.has(toks[p - 1]?.lower ?? '')) return true; // "hack of the Finnish parliament"

@@ -56,7 +56,8 @@ export function findClaims(doc: Doc, reg: ActorRegistry): Claim[] {
       }
     }
     for (const c of bySentence.values()) out.push(c);
-    remember(disc, reporters, [...bySentence.values()], reg);
+    dropWeakAssessments(bySentence);
+    remember(disc, reporters);
   }
   out.forEach((c, i) => (c.id = `c${i + 1}`));
   return out;
@@ -69,19 +70,33 @@ function claimantsOf(doc: Doc, reg: ActorRegistry, t: Trigger, reporters: Report
     if (by.length) return by;
   }
   const inQuote = quotes.inside(doc.tokens[t.from].start);
+  if (t.noun) return nounHolder(doc, reg, t, sent.to);
   if (t.role === 'subject' && !t.passive) {
     const subj = subjectLeft(doc, reg, t.from, sent.from);
     if (subj.length) return subj;
   }
-  if (!inQuote) {
-    const before = reporters.filter(r => r.at < t.from).at(-1);
-    if (before) return before.actors;
-  }
+  // the reporting or holding clause before the trigger, on the same side of the quotation marks
+  const sameSide = reporters.filter(r => r.at < t.from && quotes.inside(doc.tokens[r.at].start) === inQuote).at(-1);
+  if (sameSide) return sameSide.actors;
   const after = reporters.find(r => r.at > t.from);
   if (after) return after.actors;
   if (inQuote || sent.inQuote) return quoteSpeaker;
   const before = reporters.filter(r => r.at < t.from).at(-1);
   return before ? before.actors : [];
+}
+
+/** "Norway's accusations", "its first public condemnation" (→ the clause subject), "accusations by the US". */
+function nounHolder(doc: Doc, reg: ActorRegistry, t: Trigger, end: number): FoundActor[] {
+  const toks = doc.tokens;
+  const sent = doc.sentences[toks[t.from].sentence];
+  for (let j = t.from - 1; j >= Math.max(sent.from, t.from - 4); j--) {
+    const w = toks[j].lower;
+    if (/^(?:its|their|his|her)$/.test(w)) return subjectLeft(doc, reg, j, sent.from);
+    const a = reg.at(j);
+    if (a && a.type !== 'threat-group') return [a];
+    if (toks[j].kind === 'punct' && w !== "'s" && w !== "'") break;
+  }
+  return agentAfter(doc, reg, t.to, end);
 }
 
 /** "by the US and Britain" after a passive trigger. */
@@ -134,15 +149,22 @@ function quoteSpeakerOf(doc: Doc, reg: ActorRegistry, s: number, quotes: QuoteMa
   return disc.lastSpeakers;
 }
 
-function remember(disc: Discourse, reporters: Reporter[], claims: Claim[], reg: ActorRegistry): void {
+function remember(disc: Discourse, reporters: Reporter[]): void {
   const last = reporters.at(-1);
   if (last) disc.lastSpeakers = last.actors;
-  else if (claims.length) {
-    const a = reg.byId.get(claims[claims.length - 1].claimant ?? '');
-    if (a) disc.lastSpeakers = [a];
-  }
   const p = disc.lastSpeakers.find(a => a.type === 'official' || a.type === 'person');
   if (p) disc.lastPerson = p;
+}
+
+/** An assessment by a claimant who also attributes in the same sentence adds nothing. */
+function dropWeakAssessments(claims: Map<string, Claim>): void {
+  for (const [key, c] of claims) {
+    if (c.kind === 'assessment' && claims.has(`${c.claimant}|attribution`)) {
+      const attribution = claims.get(`${c.claimant}|attribution`)!;
+      attribution.confidence ??= c.confidence;
+      claims.delete(key);
+    }
+  }
 }
 
 function tokenAt(doc: Doc, offset: number, from: number, to: number): number {

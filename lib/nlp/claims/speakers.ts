@@ -1,6 +1,6 @@
 import type { Doc } from '../doc';
 import type { ActorRegistry, FoundActor } from '../actors';
-import { SAY_VERBS } from '../lexicon';
+import { isSayVerb } from '../lexicon';
 
 /**
  * Who speaks or holds a view in a sentence: the subject of a verb of saying or believing
@@ -39,12 +39,13 @@ export function findReporters(doc: Doc, reg: ActorRegistry, s: number, disc: Dis
       if (a.length) out.push({ at: i, actors: a });
       continue;
     }
-    if (!SAY_VERBS.has(w) && !HOLDER.has(w)) continue;
+    const say = isSayVerb(toks[i]);
+    if (!say && !(HOLDER.has(w) && toks[i].text === w)) continue;
     if (w === 'accused' || w === 'blamed') {
       if (!/^(?:is|are|was|were)$/.test(toks[i - 1]?.lower ?? '')) continue; // only "X is blamed"? skip
     }
     let actors = subjectLeft(doc, reg, i, sent.from);
-    if (!actors.length && SAY_VERBS.has(w)) actors = actorsAfter(reg, i + 1, Math.min(sent.to, i + 8));
+    if (!actors.length && say) actors = actorsAfter(reg, i + 1, Math.min(sent.to, i + 8));
     if (!actors.length) actors = pronoun(doc, i, sent.from, disc);
     if (actors.length) out.push({ at: i, actors });
   }
@@ -52,86 +53,55 @@ export function findReporters(doc: Doc, reg: ActorRegistry, s: number, disc: Dis
 }
 
 /**
- * The subject actors left of token v: the nearest eligible actor within the clause (or up to two
- * clauses back, across appositions), with actors coordinated to it ("Canada joined the US,
- * Britain and NATO"). People win over the bodies named in their titles.
+ * The subject actors of the verb at token v: every actor in subject position between the start
+ * of the verb's clause and the verb ("Canada joined the US, Britain and NATO in blaming" → all
+ * four; "the EU's foreign policy chief, Josep Borrell, said" → Borrell). Actors inside a
+ * prepositional phrase ("condemnation of China") or modifying another actor ("the UK's NCSC",
+ * "Chinese foreign ministry spokesperson Lin Jian") are not subjects. Named people win over the
+ * bodies in their titles.
  */
 export function subjectLeft(doc: Doc, reg: ActorRegistry, v: number, floor: number): FoundActor[] {
   const toks = doc.tokens;
-  let clauses = 0;
-  let found = -1;
-  for (let j = v - 1; j >= floor; j--) {
-    const t = toks[j];
-    if (CLAUSE_END.has(t.text)) {
-      if (++clauses > 2) break;
-      continue;
+  let lo = floor;
+  for (let j = v - 1; j > floor; j--) {
+    const w = toks[j].lower;
+    if (BOUNDARY.has(w) || isSayVerb(toks[j]) || (w === 'and' && toks[j - 1]?.text === ',') || (w === 'but' && toks[j - 1]?.text === ',')) {
+      lo = j + 1;
+      break;
     }
-    if (/^(?:that|which|who|while|because|although|if|when|after|before)$/.test(t.lower) && found < 0) break;
+  }
+  const out: FoundActor[] = [];
+  for (let j = lo; j < v; j++) {
     const a = reg.at(j);
     if (!a) continue;
-    const m = mentionStart(reg, a, j);
-    if (!eligibleSubject(doc, reg, m, j)) {
-      j = m;
-      continue;
-    }
-    found = j;
-    break;
+    const m = a.mentions.find(x => x.from <= j && j < x.to)!;
+    j = m.to - 1;
+    if (a.type === 'threat-group' || out.includes(a)) continue;
+    if (eligibleSubject(doc, reg, m.from, m.to - 1)) out.push(a);
   }
-  if (found < 0) return [];
-  const head = reg.at(found)!;
-  // prefer a person named in an apposition next to a body: "the EU's foreign policy chief, Josep Borrell,"
-  const out: FoundActor[] = [head];
-  // coordination to the left
-  let j = mentionStart(reg, head, found) - 1;
-  while (j >= floor) {
-    let k = j;
-    let bridge = 0;
-    while (k >= floor && !reg.at(k) && /^(?:,|and|the|joined|was|by|along|with|together|as|well|other|allies|its|partners|including)$/.test(toks[k].lower) && bridge < 6) {
-      k--;
-      bridge++;
-    }
-    const a = k >= floor ? reg.at(k) : null;
-    if (!a || bridge === 0 || a.type === 'person' || !eligibleSubject(doc, reg, mentionStart(reg, a, k), k)) break;
-    if (!out.includes(a)) out.push(a);
-    j = mentionStart(reg, a, k) - 1;
-  }
-  // coordination to the right of the head, up to the verb: "Canada joined the US, Britain … in blaming"
-  for (let k = found + 1; k < v; k++) {
-    const a = reg.at(k);
-    if (!a || out.includes(a)) continue;
-    const m = mentionStart(reg, a, k);
-    if (eligibleSubject(doc, reg, m, k) && coordinatedBefore(doc, m)) out.push(a);
-  }
-  return out.filter(a => a.type !== 'threat-group');
+  const people = out.filter(a => a.type === 'person' || a.type === 'official');
+  return people.length ? people : out;
 }
 
-function coordinatedBefore(doc: Doc, m: number): boolean {
-  const p = doc.tokens[m - 1]?.lower;
-  const p2 = doc.tokens[m - 2]?.lower;
-  return p === ',' || p === 'and' || p === 'joined' || (p === 'the' && (p2 === ',' || p2 === 'and' || p2 === 'joined')) || (p === 'by' && p2 === 'joined');
-}
+/** Words that open a new clause: the subject of a later verb is not before them. */
+const BOUNDARY = new Set([';', 'that', 'which', 'who', 'whom', 'while', 'because', 'although', 'though', 'if', 'when', 'after', 'before', 'since', 'whereas', '“', '"', ':']);
 
-/** Not inside a prepositional phrase, not a possessive or adjective modifier of a following noun. */
+/** Not inside a prepositional phrase, not a possessive or adjective modifier of a following actor. */
 function eligibleSubject(doc: Doc, reg: ActorRegistry, m: number, last: number): boolean {
   const toks = doc.tokens;
   let p = m - 1;
-  if (toks[p]?.lower === 'the') p--;
-  if (p >= 0 && PREP.has(toks[p].lower)) return false;
-  const a = reg.at(last);
-  if (!a) return false;
-  const after = toks[last + 1];
-  if (after && (after.lower === "'s" || after.lower === "'")) {
-    // "the UK's National Cyber Security Centre": the possessor is not the subject if a body follows
-    const next = reg.at(last + 2);
-    if (next) return false;
-    // "China's foreign ministry spokesperson said": an unnamed speaker of that body → keep
+  while (p >= 0 && /^(?:the|its|other|fellow)$/.test(toks[p].lower)) p--;
+  const w = toks[p]?.lower ?? '';
+  if (PREP.has(w)) {
+    const w2 = toks[p - 1]?.lower ?? '';
+    const joinedBy = w === 'by' && [1, 2, 3].some(d => toks[p - d]?.lower === 'joined');
+    if (!(joinedBy || (w === 'with' && /^(?:along|together|alongside)$/.test(w2)))) return false;
   }
-  return true;
-}
-
-function mentionStart(_reg: ActorRegistry, a: FoundActor, j: number): number {
-  const m = a.mentions.find(x => x.from <= j && j < x.to);
-  return m ? m.from : j;
+  let n = last + 1;
+  if (toks[n] && (toks[n].lower === "'s" || toks[n].lower === "'")) n++;
+  // "the UK's National Cyber Security Centre", "Chinese foreign ministry spokesperson Lin Jian"
+  const next = reg.at(n);
+  return !(next && next !== reg.at(last));
 }
 
 function actorsAfter(reg: ActorRegistry, from: number, to: number): FoundActor[] {

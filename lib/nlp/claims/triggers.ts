@@ -14,6 +14,8 @@ export interface Trigger {
   to: number;
   /** Passive ("was accused by", "was blamed on"): the agent after "by" is the claimant. */
   passive: boolean;
+  /** A noun ("accusations", "condemnation"): the claimant is its possessor or its "by" agent. */
+  noun?: boolean;
 }
 
 const S = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
@@ -28,6 +30,13 @@ const CONDEMN_CONTENT = S('unacceptable reprehensible irresponsible reckless out
 const CALL = S('urge urged urges urging demand demanded demands demanding');
 const ASSESS_SUBJ = S('assess assessed assesses assessment assessments judge judged judges concluded concludes conclude determined believes believe believed estimated warned warns warning');
 
+/** Nouns of claims: their possessor ("Norway's accusations", "its condemnation") or "by" agent is the claimant. */
+const NOUNS = new Map<string, ClaimKind>([
+  ...['accusation', 'accusations', 'allegation', 'allegations', 'attribution', 'attributions'].map(w => [w, 'attribution'] as [string, ClaimKind]),
+  ...['condemnation', 'condemnations', 'denunciation', 'denunciations'].map(w => [w, 'condemnation'] as [string, ClaimKind]),
+  ...['denial', 'denials'].map(w => [w, 'denial'] as [string, ClaimKind]),
+]);
+
 /** Finds the triggers of one sentence (tokens `[from, to)`). */
 export function findTriggers(toks: Token[], from: number, to: number): Trigger[] {
   const out: Trigger[] = [];
@@ -37,8 +46,12 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
     const prev = toks[i - 1]?.lower ?? '';
     const next = toks[i + 1]?.lower ?? '';
     const passive = /^(?:was|were|been|being|is|are|be)$/.test(prev) && /ed$/.test(w);
-    if (ATTRIB_SUBJ.has(w)) {
+    if (NOUNS.has(w)) {
+      if (/^attributions?$/.test(w) && !toks.slice(i + 1, Math.min(to, i + 8)).some(t => t.lower === 'to')) continue;
+      out.push({ kind: NOUNS.get(w)!, role: 'subject', from: i, to: i + 1, passive: false, noun: true });
+    } else if (ATTRIB_SUBJ.has(w)) {
       if ((w === 'named' || w === 'identified') && !/^(?:as|and)$/.test(next)) continue;
+      if (w === 'blame' && /^(?:deflected|deflect|deflects|shifted|shift|denied|rejected)$/.test(prev)) continue;
       if ((w === 'charges' || w === 'sanctions') && i > from && !/^(?:the|new|fresh|with|brought|filed)$/.test(prev) && !/^(?:against|on)$/.test(next)) continue;
       push('attribution', passive || /^(?:allegations?|accusations?|attributions?)$/.test(w) ? 'content' : 'subject', i, i + 1, passive);
     } else if (ATTRIB_CONTENT.has(w)) {
@@ -71,6 +84,7 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
         if (toks[i + 1] && /^\p{Lu}/u.test(toks[i + 1].text)) push('call', 'subject', i, i + 1);
         continue;
       }
+      if (passive && /^believ/.test(w)) continue; // "are believed to": a hedge, not a view held
       push('assessment', 'subject', i, i + 1, passive);
     }
   }
