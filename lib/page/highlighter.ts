@@ -116,7 +116,7 @@ type Offsets = [number, number][];
  * collapses live ranges pointing into them; offsets survive because wrapping and unwrapping never
  * change the text itself.
  */
-function toOffsets(doc: Document, ranges: Range[]): Offsets {
+function toOffsets(doc: Document, ranges: Range[]): ([number, number] | null)[] {
   const at = new Map<Node, number>();
   let total = 0;
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 0x4);
@@ -124,16 +124,14 @@ function toOffsets(doc: Document, ranges: Range[]): Offsets {
     at.set(n, total);
     total += n.data.length;
   }
-  const out: Offsets = [];
-  for (const r of ranges) {
+  return ranges.map(r => {
     const s = at.get(r.startContainer);
     const e = at.get(r.endContainer);
-    if (s !== undefined && e !== undefined) out.push([s + r.startOffset, e + r.endOffset]);
-  }
-  return out;
+    return s !== undefined && e !== undefined ? [s + r.startOffset, e + r.endOffset] : null;
+  });
 }
 
-function fromOffsets(doc: Document, offsets: Offsets): Range[] {
+function fromOffsets(doc: Document, offsets: Offsets): (Range | null)[] {
   const nodes: Text[] = [];
   const starts: number[] = [];
   let total = 0;
@@ -153,11 +151,14 @@ function fromOffsets(doc: Document, offsets: Offsets): Range[] {
     }
     return nodes[lo] ? [nodes[lo], pos - starts[lo]] : null;
   };
-  const out: Range[] = [];
+  const out: (Range | null)[] = [];
   for (const [s, e] of offsets) {
     const a = find(s, false);
     const b = find(e, true);
-    if (!a || !b || b[1] > b[0].data.length) continue;
+    if (!a || !b || b[1] > b[0].data.length) {
+      out.push(null);
+      continue;
+    }
     const r = doc.createRange();
     r.setStart(a[0], a[1]);
     r.setEnd(b[0], b[1]);
@@ -169,7 +170,8 @@ function fromOffsets(doc: Document, offsets: Offsets): Range[] {
 function markHighlighter(doc: Document): Highlighter {
   let marks: Element[] = [];
   let splits: Split[] = [];
-  const shown = new Map<string, Offsets>(); // class name -> offsets
+  // class name -> the caller's Range objects and their text offsets
+  const shown = new Map<string, { ranges: Range[]; offsets: Offsets }>();
   let schemeNames: string[] = [];
 
   const unwrap = (): void => {
@@ -213,8 +215,22 @@ function markHighlighter(doc: Document): Highlighter {
   const render = (): void => {
     unwrap();
     const classed: [Range, string][] = [];
-    for (const [name, offsets] of shown) for (const r of fromOffsets(doc, offsets)) classed.push([r, name]);
+    for (const [name, { offsets }] of shown) for (const r of fromOffsets(doc, offsets)) if (r) classed.push([r, name]);
     wrap(classed);
+    // Wrapping collapsed the caller's live ranges: point the same Range objects at the new
+    // pieces, so hit tests, reveal and focus keep working on them.
+    for (const { ranges, offsets } of shown.values()) {
+      fromOffsets(doc, offsets).forEach((fresh, i) => {
+        if (!fresh || !ranges[i]) return;
+        ranges[i].setStart(fresh.startContainer, fresh.startOffset);
+        ranges[i].setEnd(fresh.endContainer, fresh.endOffset);
+      });
+    }
+  };
+
+  const remember = (ranges: Range[]): { ranges: Range[]; offsets: Offsets } => {
+    const offsets = toOffsets(doc, ranges);
+    return { ranges: ranges.filter((_, i) => offsets[i] !== null).filter(Boolean), offsets: offsets.filter(o => o !== null) as Offsets };
   };
 
   return {
@@ -224,13 +240,13 @@ function markHighlighter(doc: Document): Highlighter {
       schemeNames = [];
       for (const [base, ranges] of groups) {
         if (!ranges.length) continue;
-        shown.set(prefix + base, toOffsets(doc, ranges));
+        shown.set(prefix + base, remember(ranges));
         schemeNames.push(prefix + base);
       }
       render();
     },
     showExtra(name, ranges) {
-      if (ranges.length) shown.set(name, toOffsets(doc, ranges));
+      if (ranges.length) shown.set(name, remember(ranges));
       else shown.delete(name);
       render();
     },
