@@ -6,7 +6,8 @@ import { tokenize, type Token } from './tokens';
 export interface Doc {
   text: string;
   tokens: Token[];
-  sentences: Array<Sentence & { from: number; to: number; cyber: number }>;
+  /** `body`: first token after a dateline ('WASHINGTON (Reuters) —'), else `from`. */
+  sentences: Array<Sentence & { from: number; to: number; body: number; cyber: number }>;
   /** Number of cyber terms in the whole text. */
   cyberTerms: number;
 }
@@ -29,7 +30,8 @@ export function makeDoc(text: string): Doc {
       t++;
     }
     cyberTerms += cyber;
-    sentences.push({ ...sent, from, to: t, cyber });
+    const first = sentences.length === 0 || sentences[sentences.length - 1].paragraph !== sent.paragraph;
+    sentences.push({ ...sent, from, to: t, body: first ? datelineEnd(tokens, from, t) : from, cyber });
   }
   return { text, tokens, sentences, cyberTerms };
 }
@@ -46,4 +48,25 @@ export function isCyberToken(tokens: Token[], i: number): boolean {
 export function sentenceTokens(doc: Doc, s: number): Token[] {
   const sent = doc.sentences[s];
   return doc.tokens.slice(sent.from, sent.to);
+}
+
+/**
+ * End of a dateline at the start of a paragraph: an upper-case place, optionally ", Country"
+ * and "(Agency)", then a dash: "OTTAWA –", "TBILISI, Georgia (AP) —". Returns `from` if none.
+ */
+function datelineEnd(tokens: Token[], from: number, to: number): number {
+  const t = tokens[from];
+  if (!t || t.kind !== 'word' || t.text.length < 3 || t.text !== t.text.toUpperCase() || !/\p{Lu}/u.test(t.text)) return from;
+  for (let j = from + 1; j < Math.min(to, from + 12); j++) {
+    const w = tokens[j].text;
+    if (w === '—' || w === '–' || (w === '-' && tokens[j - 1].end < tokens[j].start)) return j + 1;
+    if (w === '.' || w === '“' || w === '"') break;
+  }
+  return from;
+}
+
+/** Token i lies in its sentence's dateline. */
+export function inDateline(doc: Doc, i: number): boolean {
+  const s = doc.sentences[doc.tokens[i].sentence];
+  return !!s && i < s.body;
 }

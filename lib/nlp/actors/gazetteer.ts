@@ -2,7 +2,7 @@ import type { Kb } from '../../kb';
 import type { AliasHit, AliasMode } from '../../kb/trie';
 import { writtenAsAlias } from '../../kb/trie';
 import type { KbEntity } from '../../kb/types';
-import type { Doc } from '../doc';
+import { inDateline, type Doc } from '../doc';
 import { fold } from '../tokens';
 import { capitalAsAgent, demonymInGovContext, inCyberContext, isDateline } from './context';
 import { fromEntity, type ActorRegistry } from './registry';
@@ -23,6 +23,7 @@ export function matchGazetteer(doc: Doc, kb: Kb, reg: ActorRegistry, pass: 'name
       if (!reg.free(m.from, m.to)) continue;
       for (const hit of m.hits) {
         if (!modes.has(hit.mode) || !allowed(doc, hit, m.from, m.to)) continue;
+        if (hit.entity.type !== 'company' && inDateline(doc, m.from)) continue; // "TBILISI, Georgia (AP) —": places, but the agency counts
         const entity = hit.mode === 'generic' ? resolveGeneric(doc, kb, reg, hit, m.from) : hit.entity;
         if (!entity) continue;
         const actor = reg.ensure(fromEntity(entity));
@@ -81,7 +82,9 @@ function hasVerbAfter(doc: Doc, to: number): boolean {
  * before, else the state most mentioned so far.
  */
 function resolveGeneric(doc: Doc, kb: Kb, reg: ActorRegistry, hit: AliasHit, from: number): KbEntity | null {
-  const cc = contextCountry(doc, kb, reg, from);
+  const ministry = /ministry|foreign office/i.test(hit.alias);
+  const lower = /^\p{Ll}/u.test(doc.tokens[from].text);
+  const cc = ministry && !lower ? contextCountry(doc, kb, reg, from) : directCountry(doc, kb, reg, from);
   if (!cc) return null;
   const key = fold(hit.alias);
   const known = kb.genericIndex.get(key)?.find(e => e.country === cc);
@@ -98,6 +101,15 @@ function resolveGeneric(doc: Doc, kb: Kb, reg: ActorRegistry, hit: AliasHit, fro
     kb: null,
     parent: state.id,
   };
+}
+
+/** The country named right before token `from`: "China's", "the Chinese", "Russia’s". */
+function directCountry(doc: Doc, kb: Kb, reg: ActorRegistry, from: number): string | null {
+  let j = from - 1;
+  if (j >= 0 && (doc.tokens[j].lower === "'s" || doc.tokens[j].lower === "'")) j--;
+  const before = j >= 0 ? reg.at(j) : null;
+  if (before && (before.type === 'state' || before.type === 'agency')) return before.country;
+  return j >= 0 ? demonymCountry(doc, kb, j) : null;
 }
 
 /** The country the words before token `from` point to. */

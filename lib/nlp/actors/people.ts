@@ -1,4 +1,4 @@
-import type { Doc } from '../doc';
+import { inDateline, type Doc } from '../doc';
 import { GOV_TITLES, HONORIFICS, NOT_NAME, PRIVATE_TITLES, isSayVerb } from '../lexicon';
 import { GIVEN_NAMES } from '../names';
 import type { Token } from '../tokens';
@@ -13,7 +13,7 @@ import type { ActorRegistry, FoundActor } from './registry';
 export function matchPeople(doc: Doc, reg: ActorRegistry): void {
   const toks = doc.tokens;
   for (let i = 0; i < toks.length; i++) {
-    if (reg.owner[i] !== null || !isNameWord(toks[i]) || isTitleWord(toks[i])) continue;
+    if (reg.owner[i] !== null || !isNameWord(toks[i]) || isTitleWord(toks[i]) || inDateline(doc, i)) continue;
     const to = nameEnd(toks, reg, i);
     const len = to - i;
     if (len < 1) continue;

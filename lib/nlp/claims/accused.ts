@@ -27,8 +27,13 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
   }
   const own = new Set(claimants.map(c => c.country).filter((c): c is string => !!c));
   const out: FoundActor[] = [];
-  const blameVerb = /^blam/.test(doc.tokens[t.from].lower);
-  for (let j = sent.from; j < sent.to; j++) {
+  const tw = doc.tokens[t.from].lower;
+  // "blamed the attacks on China": "on" introduces the accused unless an actor is the object
+  const afterBlame = reg.at(t.to) ?? (doc.tokens[t.to]?.lower === 'the' ? reg.at(t.to + 1) : null);
+  const blameOn = /^blam/.test(tw) && !afterBlame;
+  // "sanctions against Russia", "charges against GRU officers"
+  const against = /^(?:sanction|charge|indict)/.test(tw);
+  for (let j = sent.body; j < sent.to; j++) {
     const a = reg.at(j);
     if (!a) continue;
     const m = a.mentions.find(x => x.from <= j && j < x.to)!;
@@ -36,14 +41,20 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
     if (out.includes(a) || claimants.includes(a) || !HOSTILE_TYPES.has(a.type)) continue;
     if (a.type !== 'threat-group') {
       if (a.country && own.has(a.country)) continue;
-      if (isVictim(doc, m.from, blameVerb)) continue;
+      if (isVictim(doc, m.from, blameOn, against)) continue;
     }
     out.push(a);
+  }
+  // the state behind an accused agency or group ("Russia's GRU") is accused too
+  for (const a of [...out]) {
+    if (a.type === 'state' || !a.country) continue;
+    const st = stateOf(reg, a);
+    if (st !== a && !out.includes(st) && !claimants.includes(st) && !own.has(st.country ?? '')) out.push(st);
   }
   return out;
 }
 
-function isVictim(doc: Doc, from: number, blameVerb: boolean): boolean {
+function isVictim(doc: Doc, from: number, blameOn: boolean, against: boolean): boolean {
   const toks = doc.tokens;
   let p = from - 1;
   // walk back over a list: "in the United States, Europe and the Finnish parliament"
@@ -53,7 +64,8 @@ function isVictim(doc: Doc, from: number, blameVerb: boolean): boolean {
     else break;
   }
   const w = toks[p]?.lower ?? '';
-  if (w === 'on' && blameVerb) return false; // "blamed the attacks on China"
+  if (w === 'on' && blameOn) return false; // "blamed the attacks on China"
+  if (w === 'against' && against) return false;
   if (w === 'of' && ATTACK_NOUNS.has(toks[p - 1]?.lower ?? '')) return true; // "hack of the Finnish parliament"
   if (w === 'from' || w === 'by') return false;
   return VICTIM_BEFORE.has(w);

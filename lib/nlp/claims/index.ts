@@ -55,8 +55,8 @@ export function findClaims(doc: Doc, reg: ActorRegistry): Claim[] {
         });
       }
     }
-    for (const c of bySentence.values()) out.push(c);
     dropWeakAssessments(bySentence);
+    for (const c of bySentence.values()) out.push(c);
     remember(disc, reporters);
   }
   out.forEach((c, i) => (c.id = `c${i + 1}`));

@@ -20,7 +20,7 @@ export interface Discourse {
   lastPerson: FoundActor | null;
 }
 
-const HOLDER = new Set(['confident', 'believes', 'believe', 'believed', 'assesses', 'assessed', 'assess', 'judges', 'judged', 'concluded', 'concludes', 'determined', 'alleges', 'alleged', 'insists', 'maintains', 'accused', 'blamed']);
+const HOLDER = new Set(['confident', 'believes', 'believe', 'believed', 'assesses', 'assessed', 'assess', 'judges', 'judged', 'judge', 'concluded', 'concludes', 'conclude', 'determined', 'determine', 'alleges', 'alleged', 'insists', 'maintains', 'accused', 'blamed']);
 const PRONOUN_PL = new Set(['they', 'ministers', 'officials', 'statement', 'ministry', 'agency', 'government', 'department', 'office', 'report', 'advisory', 'spokesman', 'spokeswoman', 'spokesperson']);
 const PRONOUN_SG = new Set(['he', 'she']);
 const PREP = new Set(['of', 'in', 'on', 'against', 'from', 'at', 'for', 'to', 'into', 'with', 'over', 'about', 'targeting', 'toward', 'towards', 'by', 'than', 'under', 'inside', 'across', 'within']);
@@ -32,6 +32,7 @@ export function findReporters(doc: Doc, reg: ActorRegistry, s: number, disc: Dis
   const { tokens: toks } = doc;
   const sent = doc.sentences[s];
   const out: Reporter[] = [];
+  let unnamedSubject = false;
   for (let i = sent.from; i < sent.to; i++) {
     const w = toks[i].lower;
     if (w === 'according' && toks[i + 1]?.lower === 'to') {
@@ -46,7 +47,13 @@ export function findReporters(doc: Doc, reg: ActorRegistry, s: number, disc: Dis
     }
     let actors = subjectLeft(doc, reg, i, sent.from);
     if (!actors.length && say) actors = actorsAfter(reg, i + 1, Math.min(sent.to, i + 8));
-    if (!actors.length) actors = pronoun(doc, i, sent.from, disc);
+    if (!actors.length) {
+      // "The FBI said it determined …": a pronoun after a reporting clause is its subject;
+      // "Western governments said they …": an unnamed subject stays unnamed
+      const p = pronounAt(doc, i, sent.from);
+      if (p) actors = unnamedSubject ? [] : (out.at(-1)?.actors ?? (p === 'sg' ? personOrSpeaker(disc) : disc.lastSpeakers));
+      else if (say) unnamedSubject = true;
+    }
     if (actors.length) out.push({ at: i, actors });
   }
   return out;
@@ -62,6 +69,7 @@ export function findReporters(doc: Doc, reg: ActorRegistry, s: number, disc: Dis
  */
 export function subjectLeft(doc: Doc, reg: ActorRegistry, v: number, floor: number): FoundActor[] {
   const toks = doc.tokens;
+  floor = Math.max(floor, doc.sentences[toks[v]?.sentence ?? 0]?.body ?? floor);
   let lo = floor;
   for (let j = v - 1; j > floor; j--) {
     const w = toks[j].lower;
@@ -113,11 +121,16 @@ function actorsAfter(reg: ActorRegistry, from: number, to: number): FoundActor[]
   return [];
 }
 
-function pronoun(doc: Doc, v: number, floor: number, disc: Discourse): FoundActor[] {
+/** A pronoun or stand-in subject just before the verb at v: 'sg' (he, she) or 'pl' (they, it, the ministers). */
+function pronounAt(doc: Doc, v: number, floor: number): 'sg' | 'pl' | null {
   for (let j = v - 1; j >= Math.max(floor, v - 3); j--) {
     const w = doc.tokens[j].lower;
-    if (PRONOUN_SG.has(w)) return disc.lastPerson ? [disc.lastPerson] : disc.lastSpeakers.slice(0, 1);
-    if (PRONOUN_PL.has(w) || w === 'we' || w === 'it') return disc.lastSpeakers;
+    if (PRONOUN_SG.has(w)) return 'sg';
+    if (PRONOUN_PL.has(w) || w === 'we' || w === 'it') return 'pl';
   }
-  return [];
+  return null;
+}
+
+function personOrSpeaker(disc: Discourse): FoundActor[] {
+  return disc.lastPerson ? [disc.lastPerson] : disc.lastSpeakers.slice(0, 1);
 }
