@@ -17,5 +17,5 @@ export function bundledKb(): Kb {
 
 /** Every bundled entity; order sets precedence when two entities share an alias. */
 export function bundledEntities(): KbEntity[] {
-  return [states, intergov, agencies, officials, threatGroups, companies].flat() as unknown as KbEntity[];
+  return [states, intergov, agencies, officials, companies, threatGroups].flat() as unknown as KbEntity[];
 }
