@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, highlightSizes, test } from './fixtures';
 
+declare const chrome: typeof import('wxt/browser').browser;
+
 /**
  * Pages the popup and options specs serve: an invented wire-style story (written for these
  * tests, not taken from any corpus) and a page that is not an article at all.
@@ -112,6 +114,31 @@ test.describe('popup', () => {
     await popup.screenshot({ path: 'test-results/popup-full-light.png', fullPage: true });
   });
 
+  test('the hover card on the page passes axe in light and dark', async ({ context, serve }) => {
+    const base = await serve({ '/article.html': RELEVANT_ARTICLE });
+    const page = await context.newPage();
+    await page.goto(`${base}/article.html`);
+    await expect.poll(() => highlightCount(page), { timeout: 15_000 }).toBeGreaterThan(0);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const box = await page.evaluate(() => {
+        const h = CSS.highlights.get('al-actor-state') as unknown as Set<Range> | undefined;
+        const r = h ? [...h][0]?.getClientRects()[0] : undefined;
+        return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+      });
+      expect(box, 'a state highlight on screen').not.toBeNull();
+      await page.mouse.move(box!.x, box!.y);
+      await page.mouse.move(box!.x + 1, box!.y);
+      await expect(page.locator('al-card .card')).toBeVisible();
+      const results = await new AxeBuilder({ page }).include('al-card').analyze();
+      const serious = results.violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map(v => `${v.id}: ${v.help}`), scheme).toEqual([]);
+      expect(results.passes.length, 'axe looked inside the card').toBeGreaterThan(0);
+      await page.mouse.move(5, 5);
+      await expect(page.locator('al-card')).toHaveCount(0);
+    }
+  });
+
   test('says "Not a news article" in plain words on other pages', async ({ context, extensionId, serve, tabIdOf }) => {
     const base = await serve({ '/shop.html': NOT_ARTICLE });
     const page = await context.newPage();
@@ -123,6 +150,19 @@ test.describe('popup', () => {
     await expect(popup.getByRole('button', { name: 'Annotate this page' })).toBeVisible();
     expect(await highlightCount(page)).toBe(0);
     expect(await axeSerious(popup)).toEqual([]);
+  });
+
+  test('tells the reader when unreadable settings were reset', async ({ context, worker, extensionId, serve, tabIdOf }) => {
+    // Known miss (background): tabs.onUpdated in entrypoints/background/index.ts calls loadSettings()
+    // directly, which rewrites the corrupt value and drops the notice before getSettings can keep it.
+    test.fail(true, 'background drops the recovery notice when a tab loads first');
+    await worker.evaluate(() => chrome.storage.local.set({ settings: { version: 2, scheme: 42 } }));
+    const base = await serve({ '/shop.html': NOT_ARTICLE });
+    const page = await context.newPage();
+    await page.goto(`${base}/shop.html`);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${await tabIdOf(page)}`);
+    await expect(popup.locator('.al-notice')).toContainText(/reset/i);
   });
 
   test('seed article: the incident card and what other governments said, by stance and date', async ({
