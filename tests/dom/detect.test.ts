@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { quickCheck } from '../../lib/page/detect';
+import { blockText } from '../../lib/page/block-text';
+
+const dir = path.resolve(__dirname, '../fixtures/pages');
+const parse = (name: string) => new DOMParser().parseFromString(fs.readFileSync(path.join(dir, name), 'utf8'), 'text/html');
+const fromHtml = (h: string) => new DOMParser().parseFromString(h, 'text/html');
+
+describe('quickCheck', () => {
+  it.each([
+    ['wire-jsonld.html', true, 'marked up as a news article (JSON-LD NewsArticle, ReportageNewsArticle)'],
+    ['og-only.html', true, 'Open Graph type is "article"'],
+    ['time.html', true, 'has an <article> element'],
+    ['bare.html', true, 'about 4 long paragraphs of text'],
+    ['home.html', false, 'few long paragraphs (0 of 1)'],
+  ])('%s → candidate %s', (file, candidate, reason) => {
+    const r = quickCheck(parse(file));
+    expect(r.candidate).toBe(candidate);
+    expect(r.reasons).toContain(reason);
+  });
+
+  it('finds article types inside @graph, arrays and body scripts', () => {
+    const ld = (json: string) => fromHtml(`<body><script type="application/ld+json">${json}</script><p>x</p></body>`);
+    expect(quickCheck(ld('[{"@type":"WebPage"},{"@type":"BlogPosting"}]')).candidate).toBe(true);
+    expect(quickCheck(ld('{"@graph":[{"@type":["Thing","NewsArticle"]}]}')).candidate).toBe(true);
+    expect(quickCheck(ld('{"@type":"Recipe"}'), { readerable: false }).candidate).toBe(false);
+  });
+
+  it('stays cheap on the fixture pages (median of 20 warm runs)', () => {
+    for (const f of ['wire-jsonld.html', 'og-only.html', 'bare.html', 'home.html', 'time.html']) {
+      const doc = parse(f);
+      for (let i = 0; i < 5; i++) quickCheck(doc);
+      const runs = Array.from({ length: 20 }, () => quickCheck(doc).ms ?? Infinity).sort((a, b) => a - b);
+      // Loose bound for jsdom (a browser is ~10x faster); catches accidental full-text walks.
+      expect(runs[10]).toBeLessThan(5);
+    }
+  });
+});
+
+describe('blockText', () => {
+  it('one paragraph per block, offsets and elements per block', () => {
+    const doc = fromHtml('<div id=r><h2>Head  line</h2><p>First <b>bold</b>\n para.</p>tail text<ul><li>one</li><li><p>two</p></li></ul><blockquote>quote<br><br>after</blockquote><script>x()</script><textarea>no</textarea><p hidden>gone</p></div>');
+    const { text, blocks } = blockText(doc.getElementById('r')!);
+    expect(text).toBe('Head line\n\nFirst bold para.\n\ntail text\n\none\n\ntwo\n\nquote\n\nafter');
+    expect(blocks.map(b => text.slice(b.start, b.end))).toEqual(text.split('\n\n'));
+    expect(blocks.map(b => b.el.tagName)).toEqual(['H2', 'P', 'DIV', 'LI', 'P', 'BLOCKQUOTE', 'BLOCKQUOTE']);
+    expect(blocks[2]).toMatchObject({ start: 'Head line\n\nFirst bold para.\n\n'.length });
+  });
+
+  it('leaves out contenteditable regions and form fields', () => {
+    const doc = fromHtml('<div id=r><p>kept</p><div contenteditable>typed</div><input value=v><select><option>o</option></select></div>');
+    expect(blockText(doc.getElementById('r')!).text).toBe('kept');
+  });
+});

@@ -1,0 +1,135 @@
+// @vitest-environment jsdom
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../cli/parse-document';
+import { extractArticle } from '../../lib/page/extract';
+
+const dir = path.resolve(__dirname, '../fixtures/pages');
+const html = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+const parse = (name: string) => new DOMParser().parseFromString(html(name), 'text/html');
+
+const CHROME = ['Home', 'Most read', 'newsletter', 'Share', 'Tweet', 'All rights reserved', 'Advertisement', 'Related', 'Sign up', 'Subscribe'];
+
+describe.each([
+  {
+    file: 'wire-jsonld.html',
+    title: 'Harbour nations accuse Veloria of hacking port systems',
+    site: 'Meridian Wire',
+    published: '2022-03-03', // local day of the JSON-LD timestamp, not the UTC day
+    language: 'en-GB',
+    first: 'WELLINGTON, March 3, 2022 (Meridian Wire) — Three coastal governments',
+    paragraphs: 4,
+  },
+  {
+    file: 'og-only.html',
+    url: 'https://herald.example/world/ministers-summon-ambassador', // og:url
+    title: 'Ministers summon ambassador over data breach',
+    site: 'Northern Herald',
+    published: '2023-06-14', // from the dateline "HALIFAX, 14 June 2023 —"
+    language: 'en-CA',
+    first: 'HALIFAX, 14 June 2023 — The government summoned',
+    paragraphs: 3,
+  },
+  {
+    file: 'bare.html',
+    title: 'Agency warns of espionage campaign against universities',
+    site: 'The Daily Courier', // from the "<title> - Site" suffix
+    published: null,
+    language: 'en', // guessed from the text: no markup says so
+    first: 'The national cyber security agency warned on Tuesday',
+    paragraphs: 4,
+  },
+  {
+    file: 'time.html',
+    title: 'Senators press for sanctions after pipeline hack',
+    site: 'Capitol Ledger',
+    published: '2021-05-12', // <time datetime> in the article header
+    language: 'en-US',
+    first: 'WASHINGTON — A group of senators',
+    paragraphs: 3,
+  },
+])('$file', c => {
+  it('reads title, site, date and language', () => {
+    const a = extractArticle(parse(c.file));
+    expect(a.source).toEqual({ url: c.url ?? null, title: c.title, site: c.site, published: c.published, language: c.language });
+  });
+
+  it('extracts only the article paragraphs, headline not repeated', () => {
+    const a = extractArticle(parse(c.file));
+    expect(a.detected).toBe(true);
+    const paras = a.text.split('\n\n');
+    expect(paras).toHaveLength(c.paragraphs);
+    expect(paras[0].startsWith(c.first)).toBe(true);
+    expect(a.text).not.toContain(c.title);
+    for (const w of CHROME) expect(a.text).not.toContain(w);
+    for (const p of paras) expect(p).toBe(p.replace(/\s+/g, ' ').trim());
+  });
+
+  it('leaves the document unchanged', () => {
+    const doc = parse(c.file);
+    const before = doc.documentElement.outerHTML;
+    extractArticle(doc);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('gives the same result under linkedom (the CLI parser)', () => {
+    const a = extractArticle(parse(c.file));
+    const b = extractArticle(parseDocument(html(c.file)));
+    expect(b.text).toBe(a.text);
+    expect(b.source).toEqual(a.source);
+    expect(b.detected).toBe(a.detected);
+  });
+});
+
+describe('detection reasons', () => {
+  it('names the markup and the paragraphs found', () => {
+    const a = extractArticle(parse('wire-jsonld.html'));
+    expect(a.detectReasons).toContain('marked up as a news article (JSON-LD NewsArticle, ReportageNewsArticle)');
+    expect(a.detectReasons.some(r => /^Readability finds 4 paragraphs of article text/.test(r))).toBe(true);
+  });
+
+  it('says no to a home page of link lists but still returns its text, without the navigation', () => {
+    const a = extractArticle(parse('home.html'));
+    expect(a.detected).toBe(false);
+    expect(a.detectReasons.some(r => r.startsWith('no article structure: 0 paragraphs of running text'))).toBe(true);
+    expect(a.text).toContain('Bridge repairs to close northern road for a week');
+    expect(a.text).not.toContain('Home News Sport');
+    expect(a.text).not.toContain('About us');
+    expect(a.source.site).toBe('The Evening Ledger');
+  });
+
+  it('uses the URL it is given over <link rel=canonical> and og:url', () => {
+    const a = extractArticle(parse('og-only.html'), { url: 'https://mirror.example/a' });
+    expect(a.source.url).toBe('https://mirror.example/a');
+    expect(extractArticle(parse('og-only.html')).source.url).toBe('https://herald.example/world/ministers-summon-ambassador');
+  });
+});
+
+describe('hostile pages', () => {
+  it('a DOM 10,000 levels deep: no throw, falls back, reports the text', () => {
+    // NOTE: linkedom (the CLI's parser): a 10,000-deep tree takes ~35 s to build in vitest's jsdom.
+    const sentence = 'A sentence at the very bottom of a very deep page, long enough to count as a paragraph of text.';
+    const doc = parseDocument(`<body>${'<div>'.repeat(10_000)}<p>${sentence}</p>${'</div>'.repeat(10_000)}`);
+    const a = extractArticle(doc);
+    expect(a.text).toBe(sentence);
+    expect(a.detectReasons).toContain('page too deeply nested for Readability');
+  });
+
+  it('a 1 MB paragraph comes through whole, quickly', () => {
+    const doc = document.implementation.createHTMLDocument('big');
+    const p = doc.body.appendChild(doc.createElement('p'));
+    p.textContent = 'spies '.repeat(175_000);
+    const t0 = performance.now();
+    const a = extractArticle(doc);
+    expect(a.text.length).toBe(175_000 * 6 - 1);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+
+  it('malformed JSON-LD and an empty page do not throw', () => {
+    const doc = new DOMParser().parseFromString('<script type="application/ld+json">{"@type": "NewsArt', 'text/html');
+    const a = extractArticle(doc);
+    expect(a.detected).toBe(false);
+    expect(a.text).toBe('');
+  });
+});
