@@ -162,7 +162,7 @@ export async function setTabHighlights(
   const url = state?.url ?? (await deps.tabUrl(tabId)) ?? '';
   const host = hostOf(url);
   if (remember && host) {
-    const { settings } = await loadSettings(deps.local);
+    const settings = await currentSettings(deps);
     await saveSettings(deps.local, { ...settings, sites: { ...settings.sites, [host]: on } });
   }
   if (!state) return ok(null);

@@ -3,10 +3,10 @@ import { browser } from 'wxt/browser';
 import { analyze } from '../../lib/engine';
 import { sendToTab } from '../../lib/messaging/client';
 import type { Result, TabState } from '../../lib/messaging/protocol';
-import { highlightsOnFor, hostOf, loadSettings } from '../../lib/storage/settings';
+import { highlightsOnFor, hostOf } from '../../lib/storage/settings';
 import { updateBadge } from './badge';
 import { createContextMenu, toggleTab, wireCommands } from './commands';
-import { annotateTab, contentHandlers, pageHandlers, type BackgroundDeps } from './handlers';
+import { annotateTab, contentHandlers, currentSettings, pageHandlers, type BackgroundDeps } from './handlers';
 import { injectArticleScript } from './inject';
 import { routeMessage } from './router';
 import { TabStateStore, type SessionArea } from './tab-state';
@@ -59,7 +59,8 @@ export default defineBackground(() => {
     // A new document in the tab: forget the old page's report and badge.
     if (change.status !== 'loading' || !tab.url) return;
     articleTabs.delete(tabId);
-    void loadSettings(deps.local).then(async ({ settings }) => {
+    // Through currentSettings, so a recovery notice is kept for the popup (not lost on rewrite).
+    void currentSettings(deps).then(async settings => {
       const on = highlightsOnFor(settings, hostOf(tab.url ?? '') ?? '');
       await updateBadge(tabId, await store.reset(tabId, tab.url ?? '', { highlightsOn: on }));
     });

@@ -163,3 +163,12 @@ describe('tab state and toggles', () => {
     expect((await deps.store.get(7))?.status).toBe('error');
   });
 });
+
+describe('the recovery notice is not lost', () => {
+  it('survives a toggle that reads the settings before the popup does', async () => {
+    local.data.set(SETTINGS_KEY, { version: 2, scheme: 42 });
+    await router.page.setHighlights({ tabId: 7, on: false, remember: true }, null);
+    const got = await router.page.getSettings({}, null);
+    expect(got.ok && got.value.notice).toMatch(/reset/);
+  });
+});
