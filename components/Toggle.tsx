@@ -6,11 +6,13 @@ export interface ToggleProps {
   /** Extra line under the label, linked with aria-describedby. */
   description?: string;
   disabled?: boolean;
+  /** A change is in flight: clicks are ignored, but the switch keeps focus (unlike `disabled`). */
+  busy?: boolean;
   onChange: (checked: boolean) => void;
 }
 
 /** Switch with a visible label; `aria-checked` mirrors `checked`. */
-export function Toggle({ id, checked, label, description, disabled, onChange }: ToggleProps) {
+export function Toggle({ id, checked, label, description, disabled, busy, onChange }: ToggleProps) {
   const descId = description ? `${id}-desc` : undefined;
   return (
     <button
@@ -21,7 +23,10 @@ export function Toggle({ id, checked, label, description, disabled, onChange }: 
       aria-checked={checked ? 'true' : 'false'}
       aria-describedby={descId}
       disabled={disabled}
-      onClick={() => onChange(!checked)}
+      aria-busy={busy ? 'true' : undefined}
+      onClick={() => {
+        if (!busy) onChange(!checked);
+      }}
     >
       <span class="al-switch__track" aria-hidden="true">
         <span class="al-switch__thumb" />

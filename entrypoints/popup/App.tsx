@@ -59,7 +59,7 @@ function HighlightSwitch({ model, tab }: { model: PopupModelInstance; tab: TabSt
         checked={tab.highlightsOn}
         label="Highlights on this page"
         description={host ? `Remembered for ${host}` : undefined}
-        disabled={model.busy.value}
+        busy={model.busy.value}
         onChange={on => void model.setHighlights(on)}
       />
     </div>

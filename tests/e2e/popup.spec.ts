@@ -93,7 +93,13 @@ test.describe('popup', () => {
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-checked', 'false');
     await expect.poll(() => highlightCount(article)).toBe(0);
-    await toggle.click();
+    // Back on from the keyboard: the options link, then the switch, in reading order.
+    await expect(toggle).toBeFocused();
+    await popup.keyboard.press('Shift+Tab');
+    await expect(popup.getByRole('link', { name: 'Options' })).toBeFocused();
+    await popup.keyboard.press('Tab');
+    await expect(toggle).toBeFocused();
+    await popup.keyboard.press('Space');
     await expect(toggle).toHaveAttribute('aria-checked', 'true');
     await expect.poll(() => highlightCount(article)).toBeGreaterThan(0);
 
