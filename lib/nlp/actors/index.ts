@@ -3,7 +3,7 @@ import type { Doc } from '../doc';
 import { matchGazetteer } from './gazetteer';
 import { matchPatterns } from './patterns';
 import { matchPeople } from './people';
-import { ActorRegistry } from './registry';
+import { ActorRegistry, fromEntity } from './registry';
 
 /**
  * Finds every actor in the document. Stages run from the most to the least specific; each
@@ -22,7 +22,24 @@ export function findActors(doc: Doc, kb: Kb): ActorRegistry {
   matchGazetteer(doc, kb, reg, 'contextual');
   matchPeople(doc, reg);
   matchDefinedAcronyms(doc, reg);
+  governmentsOfPeople(doc, kb, reg);
   return reg;
+}
+
+/** "the Trump administration", "the Albanese government": the state the person leads. */
+function governmentsOfPeople(doc: Doc, kb: Kb, reg: ActorRegistry): void {
+  for (const a of [...reg.byId.values()]) {
+    if ((a.type !== 'official' && a.type !== 'person') || !a.country) continue;
+    const state = kb.stateByCc.get(a.country);
+    if (!state) continue;
+    for (const m of [...a.mentions]) {
+      const next = doc.tokens[m.to];
+      if (!next || !/^(?:administration|government|cabinet|white)$/.test(next.lower) || (next.lower === 'white' && doc.tokens[m.to + 1]?.lower !== 'house')) continue;
+      a.mentions.splice(a.mentions.indexOf(m), 1);
+      for (let k = m.from; k < m.to; k++) reg.owner[k] = null;
+      reg.mention(reg.ensure(fromEntity(state)), m.from, m.to + (next.lower === 'white' ? 2 : 1));
+    }
+  }
 }
 
 /** "Ministry of State Security (MSS)": MSS becomes an alias, and its later free mentions count. */

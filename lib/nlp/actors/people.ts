@@ -102,7 +102,8 @@ function titleBefore(doc: Doc, reg: ActorRegistry, i: number): Role | null {
   }
   if (!kind) return null;
   const text = doc.text.slice(toks[j + 1].start, toks[first].end);
-  return { kind, text, country, direct: GOV_TITLES.has(toks[first].lower) || PRIVATE_TITLES.has(toks[first].lower) };
+  const f = toks[first].lower;
+  return { kind, text, country, direct: GOV_TITLES.has(f) || PRIVATE_TITLES.has(f) || TITLE_EXTRA.has(f) || HONORIFICS.has(f) };
 }
 
 /** Lower-case words inside titles: "foreign policy chief", "deputy foreign minister". */

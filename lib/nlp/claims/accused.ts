@@ -33,6 +33,8 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
   const blameOn = /^blam/.test(tw) && !afterBlame;
   // "sanctions against Russia", "charges against GRU officers"
   const against = /^(?:sanction|charge|indict)/.test(tw);
+  // "attributed the attack to the Russian military", "traced it to"
+  const toAccused = /^(?:attribut|traced|pinned|link|tied)/.test(tw);
   for (let j = sent.body; j < sent.to; j++) {
     const a = reg.at(j);
     if (!a) continue;
@@ -41,7 +43,7 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
     if (out.includes(a) || claimants.includes(a) || !HOSTILE_TYPES.has(a.type)) continue;
     if (a.type !== 'threat-group') {
       if (a.country && own.has(a.country)) continue;
-      if (isVictim(doc, m.from, blameOn, against)) continue;
+      if (isVictim(doc, m.from, blameOn, against, toAccused)) continue;
     }
     out.push(a);
   }
@@ -54,7 +56,7 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
   return out;
 }
 
-function isVictim(doc: Doc, from: number, blameOn: boolean, against: boolean): boolean {
+function isVictim(doc: Doc, from: number, blameOn: boolean, against: boolean, toAccused: boolean): boolean {
   const toks = doc.tokens;
   let p = from - 1;
   // walk back over a list: "in the United States, Europe and the Finnish parliament"
@@ -66,6 +68,7 @@ function isVictim(doc: Doc, from: number, blameOn: boolean, against: boolean): b
   const w = toks[p]?.lower ?? '';
   if (w === 'on' && blameOn) return false; // "blamed the attacks on China"
   if (w === 'against' && against) return false;
+  if (w === 'to' && toAccused) return false;
   if (w === 'of' && ATTACK_NOUNS.has(toks[p - 1]?.lower ?? '')) return true; // "hack of the Finnish parliament"
   if (w === 'from' || w === 'by') return false;
   return VICTIM_BEFORE.has(w);

@@ -27,9 +27,10 @@ export function findClaims(doc: Doc, reg: ActorRegistry): Claim[] {
       const at = tokenAt(doc, sent.start + conf.index, sent.from, sent.to);
       triggers.push({ kind: 'assessment', role: 'content', from: at, to: at + 1, passive: false });
     }
+    const nouns = triggers.filter(t => t.noun && t.kind === 'attribution');
     const bySentence = new Map<string, Claim>();
     for (const t of triggers) {
-      const claimants = claimantsOf(doc, reg, t, reporters, quoteSpeaker, quotes);
+      const claimants = claimantsOf(doc, reg, t, reporters, quoteSpeaker, quotes, nouns);
       for (const c of claimants) {
         const accused = accusedFor(doc, reg, s, t, c, claimants);
         if (!keep(doc, s, t, accused)) continue;
@@ -56,6 +57,7 @@ export function findClaims(doc: Doc, reg: ActorRegistry): Claim[] {
       }
     }
     dropWeakAssessments(bySentence);
+    dropRebuttedNouns(bySentence, triggers, doc);
     for (const c of bySentence.values()) out.push(c);
     remember(disc, reporters);
   }
@@ -63,7 +65,7 @@ export function findClaims(doc: Doc, reg: ActorRegistry): Claim[] {
   return out;
 }
 
-function claimantsOf(doc: Doc, reg: ActorRegistry, t: Trigger, reporters: Reporter[], quoteSpeaker: FoundActor[], quotes: QuoteMap): FoundActor[] {
+function claimantsOf(doc: Doc, reg: ActorRegistry, t: Trigger, reporters: Reporter[], quoteSpeaker: FoundActor[], quotes: QuoteMap, nouns: Trigger[]): FoundActor[] {
   const sent = doc.sentences[doc.tokens[t.from].sentence];
   if (t.passive) {
     const by = agentAfter(doc, reg, t.to, sent.to);
@@ -71,12 +73,14 @@ function claimantsOf(doc: Doc, reg: ActorRegistry, t: Trigger, reporters: Report
   }
   const inQuote = quotes.inside(doc.tokens[t.from].start);
   if (t.noun) return nounHolder(doc, reg, t, sent.to);
-  if (t.role === 'subject' && !t.passive) {
+  // the reporting or holding clause before the trigger, on the same side of the quotation marks:
+  // "Baerbock said the German government blamed Russia" → the speaker is the claimant
+  const sameSide = reporters.filter(r => r.at < t.from && quotes.inside(doc.tokens[r.at].start) === inQuote).at(-1);
+  if (t.role === 'subject' && !t.passive && !sameSide) {
     const subj = subjectLeft(doc, reg, t.from, sent.from);
     if (subj.length) return subj;
   }
-  // the reporting or holding clause before the trigger, on the same side of the quotation marks
-  const sameSide = reporters.filter(r => r.at < t.from && quotes.inside(doc.tokens[r.at].start) === inQuote).at(-1);
+  if (t.role === 'content' && nouns.some(n => n.from < t.from && (!sameSide || sameSide.at < n.from))) return []; // "allegations that X was behind" belong to the noun's holder
   if (sameSide) return sameSide.actors;
   const after = reporters.find(r => r.at > t.from);
   if (after) return after.actors;
@@ -128,7 +132,7 @@ function keep(doc: Doc, s: number, t: Trigger, accused: FoundActor[]): boolean {
       return false;
     }
     case 'condemnation':
-      return cyber && (t.role === 'subject' || accused.length > 0);
+      return cyber && (t.role === 'subject' || accused.length > 0 || /^(?:unacceptable|tolerate|reckless)$/.test(toks[t.from].lower));
     case 'call':
       return cyber;
     case 'assessment':
@@ -154,6 +158,19 @@ function remember(disc: Discourse, reporters: Reporter[]): void {
   if (last) disc.lastSpeakers = last.actors;
   const p = disc.lastSpeakers.find(a => a.type === 'official' || a.type === 'person');
   if (p) disc.lastPerson = p;
+}
+
+/**
+ * "The embassy said Norway's accusations were groundless": in a sentence that carries a denial,
+ * an attribution found only through the noun "accusations" is the thing denied, not a new claim.
+ */
+function dropRebuttedNouns(claims: Map<string, Claim>, triggers: Trigger[], doc: Doc): void {
+  if (![...claims.values()].some(c => c.kind === 'denial')) return;
+  for (const [key, c] of claims) {
+    if (c.kind !== 'attribution') continue;
+    const t = triggers.find(x => x.kind === 'attribution' && c.trigger && doc.tokens[x.from].start === c.trigger.start);
+    if (t?.noun) claims.delete(key);
+  }
 }
 
 /** An assessment by a claimant who also attributes in the same sentence adds nothing. */

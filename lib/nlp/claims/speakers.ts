@@ -35,6 +35,11 @@ export function findReporters(doc: Doc, reg: ActorRegistry, s: number, disc: Dis
   let unnamedSubject = false;
   for (let i = sent.from; i < sent.to; i++) {
     const w = toks[i].lower;
+    // headline style "U.K.: Russia launched …"
+    if (w === ':' && i - sent.body <= 3 && reg.at(i - 1) && !quoteAfter(doc, i)) {
+      out.push({ at: i, actors: [reg.at(i - 1)!] });
+      continue;
+    }
     if (w === 'according' && toks[i + 1]?.lower === 'to') {
       const a = actorsAfter(reg, i + 2, sent.to);
       if (a.length) out.push({ at: i, actors: a });
@@ -46,7 +51,8 @@ export function findReporters(doc: Doc, reg: ActorRegistry, s: number, disc: Dis
       if (!/^(?:is|are|was|were)$/.test(toks[i - 1]?.lower ?? '')) continue; // only "X is blamed"? skip
     }
     let actors = subjectLeft(doc, reg, i, sent.from);
-    if (!actors.length && say) actors = actorsAfter(reg, i + 1, Math.min(sent.to, i + 8));
+    // inverted: "…,” said the British government", ", said Josep Borrell"
+    if (!actors.length && say && /^[,”"’]$/.test(toks[i - 1]?.text ?? '')) actors = actorsAfter(reg, i + 1, Math.min(sent.to, i + 8));
     if (!actors.length) {
       // "The FBI said it determined …": a pronoun after a reporting clause is its subject;
       // "Western governments said they …": an unnamed subject stays unnamed
@@ -119,6 +125,10 @@ function actorsAfter(reg: ActorRegistry, from: number, to: number): FoundActor[]
     if (CLAUSE_END.has(reg.tokens[j].text) && j > from) break;
   }
   return [];
+}
+
+function quoteAfter(doc: Doc, i: number): boolean {
+  return /^[“"‘]$/.test(doc.tokens[i + 1]?.text ?? '');
 }
 
 /** A pronoun or stand-in subject just before the verb at v: 'sg' (he, she) or 'pl' (they, it, the ministers). */

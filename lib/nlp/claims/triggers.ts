@@ -20,13 +20,13 @@ export interface Trigger {
 
 const S = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
-const ATTRIB_SUBJ = S('blame blamed blames blaming accuse accused accuses accusing attribute attributed attributes attributing attribution attributions pinned pin pins identified named implicated implicates alleged alleges allege allegation allegations accusation accusations charged charges indicted indicts indictment sanctioned sanctions sanctioning');
+const ATTRIB_SUBJ = S('traced traces blame blamed blames blaming accuse accused accuses accusing attribute attributed attributes attributing attribution attributions pinned pin pins identified named implicated implicates alleged alleges allege allegation allegations accusation accusations charged charges indicted indicts indictment sanctioned sanctions sanctioning');
 const ATTRIB_CONTENT = S('behind responsible responsibility culprit culprits perpetrator perpetrators orchestrated perpetrated sponsored state-sponsored backed state-backed directed consists linked tied affiliated working involved');
 const HOSTILE = S('hacked hack hacking targeted targeting compromised compromising infiltrated infiltrating breached breaching attacked attacking stole stealing exploited exploiting spied spying penetrated conducted conducting carried launched launching disrupted disrupting');
 const DENY_SUBJ = S('deny denied denies denying denial denials reject rejected rejects rejecting dismiss dismissed dismisses dismissing refute refuted refutes rebuffed rebuts rebutted deflected');
 const DENY_CONTENT = S('groundless baseless unfounded fabricated fabrication smear smears smearing slander slandered slandering slanderous hype hypes hyping politicize politicizing politicise politicising defamation disinformation nonsense absurd unsubstantiated');
 const CONDEMN = S('condemn condemned condemns condemning condemnation condemnations denounce denounced denounces denouncing denunciation denunciations deplore deplored deplores censure censured rebuke rebuked');
-const CONDEMN_CONTENT = S('unacceptable reprehensible irresponsible reckless outrageous malign');
+const CONDEMN_CONTENT = S('unacceptable reprehensible irresponsible reckless outrageous malign tolerate');
 const CALL = S('urge urged urges urging demand demanded demands demanding');
 const ASSESS_SUBJ = S('assess assessed assesses assessment assessments judge judged judges concluded concludes conclude determined believes believe believed estimated warned warns warning');
 
@@ -51,6 +51,7 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
       out.push({ kind: NOUNS.get(w)!, role: 'subject', from: i, to: i + 1, passive: false, noun: true });
     } else if (ATTRIB_SUBJ.has(w)) {
       if ((w === 'named' || w === 'identified') && !/^(?:as|and)$/.test(next)) continue;
+      if ((w === 'traced' || w === 'traces') && !toks.slice(i + 1, Math.min(to, i + 8)).some(t => t.lower === 'to')) continue;
       if (w === 'blame' && /^(?:deflected|deflect|deflects|shifted|shift|denied|rejected)$/.test(prev)) continue;
       if ((w === 'charges' || w === 'sanctions') && i > from && !/^(?:the|new|fresh|with|brought|filed)$/.test(prev) && !/^(?:against|on)$/.test(next)) continue;
       push('attribution', passive || /^(?:allegations?|accusations?|attributions?)$/.test(w) ? 'content' : 'subject', i, i + 1, passive);
@@ -64,7 +65,8 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
       if (w === 'consists' && next !== 'of') continue;
       push('attribution', 'content', i, i + 1);
     } else if (HOSTILE.has(w)) {
-      push('attribution', 'content', i, i + 1, passive && next === 'by');
+      // "networks were breached by Russian intelligence": the agent is the accused, not a claimant
+      push('attribution', 'content', i, i + 1);
     } else if (w === 'on' && next === 'behalf') {
       push('attribution', 'content', i, i + 2);
     } else if (DENY_SUBJ.has(w)) {
@@ -75,6 +77,7 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
     } else if (CONDEMN.has(w)) {
       push('condemnation', 'subject', i, i + 1, passive);
     } else if (CONDEMN_CONTENT.has(w)) {
+      if (w === 'tolerate' && !/^(?:not|never)$/.test(prev) && toks[i - 2]?.lower !== 'not') continue;
       push('condemnation', 'content', i, i + 1);
     } else if (CALL.has(w) || ((w === 'called' || w === 'calls' || w === 'call' || w === 'calling') && (next === 'on' || next === 'upon' || next === 'for')) || ((w === 'must' || w === 'should') && /^(?:stop|end|cease|refrain|respect|act|halt|take|abide|desist)$/.test(next))) {
       push('call', w === 'must' || w === 'should' ? 'content' : 'subject', i, i + 1);
