@@ -34,7 +34,7 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
   // "sanctions against Russia", "charges against GRU officers"
   const against = /^(?:sanction|charge|indict)/.test(tw);
   // "attributed the attack to the Russian military", "traced it to"
-  const toAccused = /^(?:attribut|traced|pinned|link|tied)/.test(tw);
+  const toAccused = /^(?:attribut|traced|pinned|link|tied|work)/.test(tw);
   for (let j = sent.body; j < sent.to; j++) {
     const a = reg.at(j);
     if (!a) continue;

@@ -47,6 +47,7 @@ export function findReporters(doc: Doc, reg: ActorRegistry, s: number, disc: Dis
     }
     const say = isSayVerb(toks[i]);
     if (!say && !(HOLDER.has(w) && toks[i].text === w)) continue;
+    if (toks[i + 1]?.lower === 'to' && toks[i + 2]?.lower !== 'reuters') continue; // "believed to be", "said to have": a hedge, not a speaker
     if (w === 'accused' || w === 'blamed') {
       if (!/^(?:is|are|was|were)$/.test(toks[i - 1]?.lower ?? '')) continue; // only "X is blamed"? skip
     }
@@ -76,6 +77,7 @@ export function findReporters(doc: Doc, reg: ActorRegistry, s: number, disc: Dis
 export function subjectLeft(doc: Doc, reg: ActorRegistry, v: number, floor: number): FoundActor[] {
   const toks = doc.tokens;
   floor = Math.max(floor, doc.sentences[toks[v]?.sentence ?? 0]?.body ?? floor);
+  // the verb's clause region: back to a word that opens a new clause
   let lo = floor;
   for (let j = v - 1; j > floor; j--) {
     const w = toks[j].lower;
@@ -84,18 +86,68 @@ export function subjectLeft(doc: Doc, reg: ActorRegistry, v: number, floor: numb
       break;
     }
   }
-  const out: FoundActor[] = [];
-  for (let j = lo; j < v; j++) {
-    const a = reg.at(j);
-    if (!a) continue;
-    const m = a.mentions.find(x => x.from <= j && j < x.to)!;
-    j = m.to - 1;
-    if (a.type === 'threat-group' || out.includes(a)) continue;
-    if (eligibleSubject(doc, reg, m.from, m.to - 1)) out.push(a);
+  // comma-separated chunks of that region, nearest first
+  const chunks: Array<[number, number]> = [];
+  let end = v;
+  for (let j = v - 1; j >= lo; j--) {
+    if (toks[j].text === ',' || toks[j].text === '—' || toks[j].text === '–' || toks[j].text === '(' || toks[j].text === ')') {
+      if (end > j + 1) chunks.push([j + 1, end]);
+      end = j;
+    }
   }
-  const people = out.filter(a => a.type === 'person' || a.type === 'official');
+  if (end > lo) chunks.push([lo, end]);
+  let out: FoundActor[] = [];
+  let k = 0;
+  for (; k < chunks.length; k++) {
+    out = eligibleIn(doc, reg, chunks[k][0], chunks[k][1]);
+    if (out.length) break;
+  }
+  if (!out.length) return [];
+  // apposition: "Josep Borrell, the EU's foreign policy chief, said" → the person
+  if (!out.some(isPerson)) {
+    const prev = chunks[k + 1];
+    const last = prev ? reg.at(prev[1] - 1) : null;
+    if (last && isPerson(last)) return [last];
+  }
+  // a list: "Canada joined the US, Britain, the European Union and NATO in accusing"
+  for (let j = k + 1; j < chunks.length; j++) {
+    const [a, b] = chunks[j];
+    const more = eligibleIn(doc, reg, a, b);
+    if (!more.length || b - a > 6 || more.some(isPerson) !== out.some(isPerson)) break;
+    for (const m of more) if (!out.includes(m)) out.push(m);
+  }
+  const people = out.filter(isPerson);
   return people.length ? people : out;
 }
+
+function isPerson(a: FoundActor): boolean {
+  return a.type === 'person' || a.type === 'official';
+}
+
+/** Eligible subject actors in tokens [a, b). */
+function eligibleIn(doc: Doc, reg: ActorRegistry, a: number, b: number): FoundActor[] {
+  const out: FoundActor[] = [];
+  for (let j = a; j < b; j++) {
+    const x = reg.at(j);
+    if (!x) continue;
+    const m = x.mentions.find(y => y.from <= j && j < y.to)!;
+    j = m.to - 1;
+    if (x.type === 'threat-group' || out.includes(x)) continue;
+    if (eligibleSubject(doc, reg, m.from, m.to - 1)) out.push(officialOf(doc, reg, x, m.to));
+  }
+  return out;
+}
+
+/** "The FBI chief said" → the FBI's official named in the article, if there is one. */
+function officialOf(doc: Doc, reg: ActorRegistry, a: FoundActor, to: number): FoundActor {
+  if (a.type !== 'agency' || !ROLE_NOUNS.has(doc.tokens[to]?.lower ?? '')) return a;
+  for (const p of reg.byId.values()) {
+    if (p.type !== 'official' || !p.mentions.length) continue;
+    if (p.entity?.parent === a.id || (p.role && a.mentions.some(m => p.role!.includes(m.text)))) return p;
+  }
+  return a;
+}
+const ROLE_NOUNS = new Set(['chief', 'director', 'head', 'minister', 'secretary', 'boss', 'commissioner', 'chair', 'chairman', 'spokesman', 'spokeswoman', 'spokesperson']);
 
 /** Words that open a new clause: the subject of a later verb is not before them. */
 const BOUNDARY = new Set([';', 'that', 'which', 'who', 'whom', 'while', 'because', 'although', 'though', 'if', 'when', 'after', 'before', 'since', 'whereas', '“', '"', ':']);
@@ -118,13 +170,16 @@ function eligibleSubject(doc: Doc, reg: ActorRegistry, m: number, last: number):
   return !(next && next !== reg.at(last));
 }
 
+/** Actors of the noun phrase after a verb ("according to White House adviser Anne Neuberger"): people first. */
 function actorsAfter(reg: ActorRegistry, from: number, to: number): FoundActor[] {
-  for (let j = from; j < to && j < from + 8; j++) {
-    const a = reg.at(j);
-    if (a && a.type !== 'threat-group') return [a];
+  const found: FoundActor[] = [];
+  for (let j = from; j < to && j < from + 10; j++) {
     if (CLAUSE_END.has(reg.tokens[j].text) && j > from) break;
+    const a = reg.at(j);
+    if (a && a.type !== 'threat-group' && !found.includes(a)) found.push(a);
   }
-  return [];
+  const people = found.filter(isPerson);
+  return people.length ? people.slice(0, 1) : found.slice(0, 1);
 }
 
 function quoteAfter(doc: Doc, i: number): boolean {

@@ -37,6 +37,15 @@ const NOUNS = new Map<string, ClaimKind>([
   ...['denial', 'denials'].map(w => [w, 'denial'] as [string, ClaimKind]),
 ]);
 
+function negated(toks: Token[], i: number, from: number): boolean {
+  for (let j = i - 1; j >= Math.max(from, i - 3); j--) {
+    const w = toks[j].lower;
+    if (w === 'not' || w === 'never' || w.endsWith("n't")) return true;
+    if (toks[j].kind === 'punct') return false;
+  }
+  return false;
+}
+
 /** Finds the triggers of one sentence (tokens `[from, to)`). */
 export function findTriggers(toks: Token[], from: number, to: number): Trigger[] {
   const out: Trigger[] = [];
@@ -44,6 +53,8 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
   for (let i = from; i < to; i++) {
     const w = toks[i].lower;
     const prev = toks[i - 1]?.lower ?? '';
+    // "did not blame", "didn't immediately blame", "never accused"
+    if (negated(toks, i, from) && !DENY_SUBJ.has(w) && !DENY_CONTENT.has(w) && w !== 'tolerate' && w !== 'evidence') continue;
     const next = toks[i + 1]?.lower ?? '';
     const passive = /^(?:was|were|been|being|is|are|be)$/.test(prev) && /ed$/.test(w);
     if (NOUNS.has(w)) {
@@ -57,7 +68,12 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
       push('attribution', passive || /^(?:allegations?|accusations?|attributions?)$/.test(w) ? 'content' : 'subject', i, i + 1, passive);
     } else if (ATTRIB_CONTENT.has(w)) {
       if (w === 'working' && next !== 'for' && !(next === 'on' && toks[i + 2]?.lower === 'behalf')) continue;
-      if ((w === 'linked' || w === 'tied' || w === 'affiliated') && !/^(?:to|with)$/.test(next)) continue;
+      if ((w === 'linked' || w === 'tied') && !/^(?:to|with)$/.test(next)) {
+        // "have linked Volt Typhoon to China": the subject links
+        if (toks.slice(i + 1, Math.min(to, i + 7)).some(t => t.lower === 'to') && /^(?:have|has|had|previously|also|publicly)$/.test(prev)) push('attribution', 'subject', i, i + 1);
+        continue;
+      }
+      if (w === 'affiliated' && !/^(?:to|with)$/.test(next)) continue;
       if (w === 'involved' && next !== 'in') continue;
       if (w === 'backed' || w === 'sponsored' || w === 'directed') {
         if (next !== 'by') continue;
@@ -67,6 +83,10 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
     } else if (HOSTILE.has(w)) {
       // "networks were breached by Russian intelligence": the agent is the accused, not a claimant
       push('attribution', 'content', i, i + 1);
+    } else if (w === 'work' && next === 'of' && /^(?:the|was|is)$/.test(prev)) {
+      push('attribution', 'content', i, i + 2); // "was the work of Russian military intelligence"
+    } else if (w === 'evidence' && (/^(?:no|without|lack)$/.test(prev) || toks[i - 2]?.lower === 'not' || /^(?:backed|supported)$/.test(toks[i - 2]?.lower ?? ''))) {
+      push('denial', 'content', i, i + 1); // "not backed up with evidence", "without evidence"
     } else if (w === 'on' && next === 'behalf') {
       push('attribution', 'content', i, i + 2);
     } else if (DENY_SUBJ.has(w)) {
