@@ -3,8 +3,8 @@ import type { Doc } from '../doc';
 import type { Trigger } from './triggers';
 
 /** Words before an actor that make it a victim or a place, not the accused ("attacks on Ukraine"). */
-const VICTIM_BEFORE = new Set(['against', 'on', 'targeting', 'targeted', 'target', 'into', 'in', 'at', 'toward', 'towards', 'hacked', 'hacking', 'breached', 'compromised', 'infiltrated', 'attacked', 'hit', 'struck', 'across', 'inside', 'within', 'throughout', 'to', 'with', 'for']);
-const ATTACK_NOUNS = new Set(['attack', 'attacks', 'hack', 'hacks', 'breach', 'breaches', 'compromise', 'intrusion', 'intrusions', 'cyberattack', 'cyberattacks', 'hacking']);
+const VICTIM_BEFORE = new Set(['affected', 'impacted', 'harmed', 'damaged', 'crippled', 'paralyzed', 'paralysed', 'disrupting', 'against', 'on', 'targeting', 'targeted', 'target', 'into', 'in', 'at', 'toward', 'towards', 'hacked', 'hacking', 'breached', 'compromised', 'infiltrated', 'attacked', 'hit', 'struck', 'across', 'inside', 'within', 'throughout', 'to', 'with', 'for']);
+const ATTACK_NOUNS = new Set(['operations', 'networks', 'systems', 'websites', 'servers', 'computers', 'infrastructure', 'attack', 'attacks', 'hack', 'hacks', 'breach', 'breaches', 'compromise', 'intrusion', 'intrusions', 'cyberattack', 'cyberattacks', 'hacking']);
 const HOSTILE_TYPES = new Set(['state', 'agency', 'threat-group']);
 
 /**
@@ -19,6 +19,14 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
   const sent = doc.sentences[s];
   if (t.kind === 'denial') return [stateOf(reg, claimant)];
   if (t.kind === 'call') {
+    // "The Chinese Government must end …": the subject is called on
+    if (/^(?:must|should)$/.test(doc.tokens[t.from].lower)) {
+      for (let j = t.from - 1; j >= sent.from && j >= t.from - 6; j--) {
+        const a = reg.at(j);
+        if (a && a !== claimant && a.type !== 'person') return [a];
+      }
+      return [];
+    }
     for (let j = t.to; j < Math.min(sent.to, t.to + 4); j++) {
       const a = reg.at(j);
       if (a && a !== claimant && a.type !== 'person') return [a];

@@ -76,7 +76,8 @@ function claimantsOf(doc: Doc, reg: ActorRegistry, t: Trigger, reporters: Report
   // the reporting or holding clause before the trigger, on the same side of the quotation marks:
   // "Baerbock said the German government blamed Russia" → the speaker is the claimant
   // the outermost one: "Baerbock said the government believes Russia is behind" → Baerbock
-  const sameSide = reporters.find(r => r.at < t.from && quotes.inside(doc.tokens[r.at].start) === inQuote);
+  // (a speaker outside quotation marks also governs a quote that follows: he claimed that “…”)
+  const sameSide = reporters.find(r => r.at < t.from && (!quotes.inside(doc.tokens[r.at].start) || inQuote));
   if (t.role === 'subject' && !t.passive && !sameSide) {
     const subj = subjectLeft(doc, reg, t.from, sent.from);
     if (subj.length) return subj;

@@ -62,6 +62,7 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
       out.push({ kind: NOUNS.get(w)!, role: 'subject', from: i, to: i + 1, passive: false, noun: true });
     } else if (ATTRIB_SUBJ.has(w)) {
       if ((w === 'named' || w === 'identified') && !/^(?:as|and)$/.test(next)) continue;
+      if (/^alleg/.test(w) && /^(?:the|an|a|its|their|his|her|of)$/.test(prev)) continue; // "the alleged action"
       if ((w === 'traced' || w === 'traces') && !toks.slice(i + 1, Math.min(to, i + 8)).some(t => t.lower === 'to')) continue;
       if (w === 'blame' && /^(?:deflected|deflect|deflects|shifted|shift|denied|rejected)$/.test(prev)) continue;
       if ((w === 'charges' || w === 'sanctions') && i > from && !/^(?:the|new|fresh|with|brought|filed)$/.test(prev) && !/^(?:against|on)$/.test(next)) continue;
