@@ -20,6 +20,8 @@ export interface Kb {
   capitalCc: Map<string, string>;
   /** Lower-case canonical name or alias → entity (first wins). */
   byName: Map<string, KbEntity>;
+  /** Surname of a known official → the countries of the officials who bear it ("Albanese" → AU). */
+  surnameCc: Map<string, Set<string>>;
   /** Canonical naming of a generic form, e.g. "foreign ministry" → "Ministry of Foreign Affairs". */
   genericCanonical: Map<string, string>;
 }
@@ -55,7 +57,12 @@ export function buildKb(entities: KbEntity[]): Kb {
   const demonymCc = new Map<string, string>();
   const capitalCc = new Map<string, string>();
   const byName = new Map<string, KbEntity>();
+  const surnameCc = new Map<string, Set<string>>();
   for (const e of entities) {
+    if (e.type === 'official' && e.country) {
+      const last = e.name.split(/\s+/).at(-1)!;
+      if (last.length > 2) (surnameCc.get(last) ?? surnameCc.set(last, new Set()).get(last)!).add(e.country);
+    }
     for (const n of [e.name, ...e.aliases, ...(e.exact ?? [])]) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), e);
     if (e.type === 'state' && e.country) {
       for (const d of e.demonyms ?? []) if (!/\s/.test(d)) demonymCc.set(fold(d), e.country);
@@ -84,7 +91,7 @@ export function buildKb(entities: KbEntity[]): Kb {
     const placeholder: KbEntity = { id: `generic:${k}`, name: genericCanonical.get(k) ?? k, type: 'agency', country: null, aliases: [], kb: null };
     trie.add(placeholder, k, 'generic');
   }
-  return { byId, trie, stateByCc, genericIndex, genericCanonical, demonymCc, capitalCc, byName };
+  return { byId, trie, stateByCc, genericIndex, genericCanonical, demonymCc, capitalCc, byName, surnameCc };
 }
 
 /** The canonical name is matched like an alias, but an acronym-looking name only in written case. */

@@ -26,7 +26,8 @@ export const AGENT_VERBS = set(`
   also has's hit struck vowed vows threatened threatens sees saw wants wanted considers considered
   announced announces expelled expels summoned summons sanctioned sanctions refused refuses argues argued
   views viewed believes believed sought seeks tried tries launched launches carried conducted orchestrated
-  continues continued remains remained appears appeared plans planned
+  continues continued remains remained appears appeared plans planned attributed attributes recalled
+  summoned identified named pinned traced
 `);
 
 /** Prepositions/verbs before a capital that make it an agent ("called on Beijing", "sanctions against Moscow"). */

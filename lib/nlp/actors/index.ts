@@ -28,6 +28,13 @@ export function findActors(doc: Doc, kb: Kb): ActorRegistry {
 
 /** "the Trump administration", "the Albanese government": the state the person leads. */
 function governmentsOfPeople(doc: Doc, kb: Kb, reg: ActorRegistry): void {
+  // a known official's surname alone, before "government"/"administration"
+  for (let i = 0; i + 1 < doc.tokens.length; i++) {
+    if (reg.owner[i] !== null || !/^(?:administration|government)$/.test(doc.tokens[i + 1].lower)) continue;
+    const ccs = kb.surnameCc.get(doc.tokens[i].text);
+    const state = ccs?.size === 1 ? kb.stateByCc.get([...ccs][0]) : undefined;
+    if (state && reg.free(i, i + 2)) reg.mention(reg.ensure(fromEntity(state)), i, i + 2);
+  }
   for (const a of [...reg.byId.values()]) {
     if ((a.type !== 'official' && a.type !== 'person') || !a.country) continue;
     const state = kb.stateByCc.get(a.country);

@@ -165,7 +165,7 @@ function agencyPhrase(doc: Doc, kb: Kb, reg: ActorRegistry, i: number): number {
   const to = lastCap + 1;
   if (toks[i].sentence !== toks[lastCap].sentence) return 0;
   const name = doc.text.slice(toks[i].start, toks[lastCap].end);
-  if (kb.genericCanonical.has(name.toLowerCase()) || kb.genericIndex.has(name.toLowerCase())) return 0; // resolved in context later
+  if (kb.genericCanonical.has(name.toLowerCase()) || kb.genericIndex.has(name.toLowerCase())) return to; // resolved in context later; skip its sub-phrases
   const cc = demonymCountry(doc, kb, i) ?? possessorCountry(doc, reg, i);
   const actor = reg.ensure({ id: `pattern:agency-${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`, name, type: 'agency', country: cc, kb: null, entity: null });
   return reg.mention(actor, i, to) ? to : 0;

@@ -4,7 +4,7 @@ import { findConfidence } from '../confidence';
 import type { Doc } from '../doc';
 import { accusedFor } from './accused';
 import { quoteMap, type QuoteMap } from './quotes';
-import { CLAUSE_END, findReporters, subjectLeft, type Discourse, type Reporter } from './speakers';
+import { CLAUSE_END, collective, findReporters, pronounSubject, subjectLeft, type Discourse, type Reporter } from './speakers';
 import { findTriggers, type Trigger } from './triggers';
 
 /**
@@ -30,7 +30,7 @@ export function findClaims(doc: Doc, reg: ActorRegistry): Claim[] {
     const nouns = triggers.filter(t => t.noun && t.kind === 'attribution');
     const bySentence = new Map<string, Claim>();
     for (const t of triggers) {
-      const claimants = claimantsOf(doc, reg, t, reporters, quoteSpeaker, quotes, nouns);
+      const claimants = claimantsOf(doc, reg, t, reporters, quoteSpeaker, quotes, nouns, disc);
       for (const c of claimants) {
         const accused = accusedFor(doc, reg, s, t, c, claimants);
         if (!keep(doc, s, t, accused)) continue;
@@ -65,7 +65,7 @@ export function findClaims(doc: Doc, reg: ActorRegistry): Claim[] {
   return out;
 }
 
-function claimantsOf(doc: Doc, reg: ActorRegistry, t: Trigger, reporters: Reporter[], quoteSpeaker: FoundActor[], quotes: QuoteMap, nouns: Trigger[]): FoundActor[] {
+function claimantsOf(doc: Doc, reg: ActorRegistry, t: Trigger, reporters: Reporter[], quoteSpeaker: FoundActor[], quotes: QuoteMap, nouns: Trigger[], disc: Discourse): FoundActor[] {
   const sent = doc.sentences[doc.tokens[t.from].sentence];
   if (t.passive) {
     const by = agentAfter(doc, reg, t.to, sent.to);
@@ -81,6 +81,9 @@ function claimantsOf(doc: Doc, reg: ActorRegistry, t: Trigger, reporters: Report
   if (t.role === 'subject' && !t.passive && !sameSide) {
     const subj = subjectLeft(doc, reg, t.from, sent.from);
     if (subj.length) return subj;
+    const p = pronounSubject(doc, t.from, sent.from);
+    if (p === 'sg' && disc.lastPerson) return [disc.lastPerson];
+    if (p === 'pl') return collective(reg, disc.lastSpeakers);
   }
   if (t.role === 'content' && nouns.some(n => n.from < t.from && (!sameSide || sameSide.at < n.from))) return []; // "allegations that X was behind" belong to the noun's holder
   if (sameSide) return sameSide.actors;
@@ -102,7 +105,9 @@ function nounHolder(doc: Doc, reg: ActorRegistry, t: Trigger, end: number): Foun
     if (a && a.type !== 'threat-group') return [a];
     if (toks[j].kind === 'punct' && w !== "'s" && w !== "'") break;
   }
-  return agentAfter(doc, reg, t.to, end);
+  const by = agentAfter(doc, reg, t.to, end);
+  // "the Australian government spearheaded the public attribution of …": the verb's subject
+  return by.length ? by : subjectLeft(doc, reg, t.from, sent.from);
 }
 
 /** "by the US and Britain" after a passive trigger. */

@@ -21,8 +21,9 @@ export interface Discourse {
 }
 
 const HOLDER = new Set(['confident', 'believes', 'believe', 'believed', 'assesses', 'assessed', 'assess', 'judges', 'judged', 'judge', 'concluded', 'concludes', 'conclude', 'determined', 'determine', 'alleges', 'alleged', 'insists', 'maintains', 'accused', 'blamed']);
-const PRONOUN_PL = new Set(['they', 'ministers', 'officials', 'statement', 'ministry', 'agency', 'government', 'department', 'office', 'report', 'advisory', 'spokesman', 'spokeswoman', 'spokesperson']);
-const PRONOUN_SG = new Set(['he', 'she']);
+const PRONOUN_PL = new Set(['they', 'ministers', 'officials', 'statement', 'ministry', 'agency', 'government', 'department', 'office', 'report', 'advisory', 'we', 'it']);
+/** "he said", "the minister insists": the last person who spoke. */
+const PRONOUN_SG = new Set(['he', 'she', 'her', 'him', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'director', 'chief', 'adviser', 'advisor', 'premier', 'president']);
 const PREP = new Set(['of', 'in', 'on', 'against', 'from', 'at', 'for', 'to', 'into', 'with', 'over', 'about', 'targeting', 'toward', 'towards', 'by', 'than', 'under', 'inside', 'across', 'within']);
 /** Clause boundaries for subject search. */
 export const CLAUSE_END = new Set([',', ';', ':', '—', '–', '(', ')', '“', '”', '"', '‘']);
@@ -41,7 +42,9 @@ export function findReporters(doc: Doc, reg: ActorRegistry, s: number, disc: Dis
       continue;
     }
     if (w === 'according' && toks[i + 1]?.lower === 'to') {
-      const a = actorsAfter(reg, i + 2, sent.to);
+      let a = actorsAfter(reg, i + 2, sent.to);
+      if (!a.length && PRONOUN_SG.has(toks[i + 2]?.lower ?? '')) a = personOrSpeaker(disc);
+      if (!a.length && toks[i + 2]?.lower === 'them') a = collective(reg, disc.lastSpeakers);
       if (a.length) out.push({ at: i, actors: a });
       continue;
     }
@@ -51,14 +54,16 @@ export function findReporters(doc: Doc, reg: ActorRegistry, s: number, disc: Dis
     if (w === 'accused' || w === 'blamed') {
       if (!/^(?:is|are|was|were)$/.test(toks[i - 1]?.lower ?? '')) continue; // only "X is blamed"? skip
     }
-    let actors = subjectLeft(doc, reg, i, sent.from);
+    // "…,” they said": a pronoun right before the verb is its subject
+    const pron = PRONOUN_SG.has(toks[i - 1]?.lower ?? '') || /^(?:they|we|it)$/.test(toks[i - 1]?.lower ?? '') ? pronounAt(doc, i, sent.from) : null;
+    let actors = pron ? [] : subjectLeft(doc, reg, i, sent.from);
     // inverted: "…,” said the British government", ", said Josep Borrell"
     if (!actors.length && say && /^[,”"’]$/.test(toks[i - 1]?.text ?? '')) actors = actorsAfter(reg, i + 1, Math.min(sent.to, i + 8));
     if (!actors.length) {
       // "The FBI said it determined …": a pronoun after a reporting clause is its subject;
       // "Western governments said they …": an unnamed subject stays unnamed
       const p = pronounAt(doc, i, sent.from);
-      if (p) actors = unnamedSubject ? [] : (out.at(-1)?.actors ?? (p === 'sg' ? personOrSpeaker(disc) : disc.lastSpeakers));
+      if (p) actors = unnamedSubject ? [] : (out.at(-1)?.actors ?? (p === 'sg' ? personOrSpeaker(disc) : collective(reg, disc.lastSpeakers)));
       else if (say) unnamedSubject = true;
     }
     if (actors.length) out.push({ at: i, actors });
@@ -97,6 +102,13 @@ export function subjectLeft(doc: Doc, reg: ActorRegistry, v: number, floor: numb
   }
   if (end > lo) chunks.push([lo, end]);
   let out: FoundActor[] = [];
+  // "Peter Wilson, who was also present, said": the subject stands before "who"
+  if (lo > floor && /^(?:who|which)$/.test(toks[lo - 1].lower) && !eligibleIn(doc, reg, lo, v).length) {
+    for (let j = lo - 2; j >= floor && j >= lo - 8; j--) {
+      const a = reg.at(j);
+      if (a && a.type !== 'threat-group') return [a];
+    }
+  }
   let k = 0;
   for (; k < chunks.length; k++) {
     out = eligibleIn(doc, reg, chunks[k][0], chunks[k][1]);
@@ -138,8 +150,12 @@ function eligibleIn(doc: Doc, reg: ActorRegistry, a: number, b: number): FoundAc
   return out;
 }
 
-/** "The FBI chief said" → the FBI's official named in the article, if there is one. */
+/**
+ * "The FBI chief said" → the FBI's official named in the article; "the Norwegian foreign
+ * minister said" → the Norwegian official whose role is foreign minister.
+ */
 function officialOf(doc: Doc, reg: ActorRegistry, a: FoundActor, to: number): FoundActor {
+  if (a.type === 'state') return officialByRole(doc, reg, a, to);
   if (a.type !== 'agency' || !ROLE_NOUNS.has(doc.tokens[to]?.lower ?? '')) return a;
   for (const p of reg.byId.values()) {
     if (p.type !== 'official' || !p.mentions.length) continue;
@@ -147,6 +163,21 @@ function officialOf(doc: Doc, reg: ActorRegistry, a: FoundActor, to: number): Fo
   }
   return a;
 }
+function officialByRole(doc: Doc, reg: ActorRegistry, state: FoundActor, to: number): FoundActor {
+  const words: string[] = [];
+  let j = to;
+  while (j < to + 4 && doc.tokens[j] && /^\p{Ll}/u.test(doc.tokens[j].text) && !ROLE_NOUNS.has(doc.tokens[j].lower)) words.push(doc.tokens[j++].lower);
+  const noun = doc.tokens[j]?.lower;
+  if (!noun || !ROLE_NOUNS.has(noun) || reg.at(j + 1)) return state;
+  const fold = (s: string) => s.toLowerCase().replace(/defense/g, 'defence');
+  for (const p of reg.byId.values()) {
+    if (p.type !== 'official' || p.country !== state.country || !p.mentions.length) continue;
+    const role = fold(p.role ?? p.entity?.role ?? '');
+    if (role.includes(noun) && words.every(w => role.includes(fold(w)))) return p;
+  }
+  return state;
+}
+
 const ROLE_NOUNS = new Set(['chief', 'director', 'head', 'minister', 'secretary', 'boss', 'commissioner', 'chair', 'chairman', 'spokesman', 'spokeswoman', 'spokesperson']);
 
 /** Words that open a new clause: the subject of a later verb is not before them. */
@@ -186,14 +217,32 @@ function quoteAfter(doc: Doc, i: number): boolean {
   return /^[“"‘]$/.test(doc.tokens[i + 1]?.text ?? '');
 }
 
+/** The pronoun subject of a trigger verb: "They accused …", "The minister insists …". */
+export function pronounSubject(doc: Doc, v: number, floor: number): 'sg' | 'pl' | null {
+  return pronounAt(doc, v, floor);
+}
+
 /** A pronoun or stand-in subject just before the verb at v: 'sg' (he, she) or 'pl' (they, it, the ministers). */
 function pronounAt(doc: Doc, v: number, floor: number): 'sg' | 'pl' | null {
   for (let j = v - 1; j >= Math.max(floor, v - 3); j--) {
     const w = doc.tokens[j].lower;
     if (PRONOUN_SG.has(w)) return 'sg';
-    if (PRONOUN_PL.has(w) || w === 'we' || w === 'it') return 'pl';
+    if (PRONOUN_PL.has(w)) return 'pl';
   }
   return null;
+}
+
+/**
+ * "they said" after several officials of one government spoke: the government itself
+ * ("the ministers" of Canada → Canada); else the speakers as they are.
+ */
+export function collective(reg: ActorRegistry, speakers: FoundActor[]): FoundActor[] {
+  const people = speakers.filter(isPerson);
+  if (people.length < 2) return speakers;
+  const cc = people[0].country;
+  if (!cc || !people.every(p => p.country === cc)) return speakers;
+  for (const a of reg.byId.values()) if (a.type === 'state' && a.country === cc && a.mentions.length) return [a];
+  return speakers;
 }
 
 function personOrSpeaker(disc: Discourse): FoundActor[] {

@@ -21,7 +21,7 @@ export interface Trigger {
 const S = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
 const ATTRIB_SUBJ = S('traced traces blame blamed blames blaming accuse accused accuses accusing attribute attributed attributes attributing attribution attributions pinned pin pins identified named implicated implicates alleged alleges allege allegation allegations accusation accusations charged charges indicted indicts indictment sanctioned sanctions sanctioning');
-const ATTRIB_CONTENT = S('behind responsible responsibility culprit culprits perpetrator perpetrators orchestrated perpetrated sponsored state-sponsored backed state-backed directed consists linked tied affiliated working involved');
+const ATTRIB_CONTENT = S('ties backing behind responsible responsibility culprit culprits perpetrator perpetrators orchestrated perpetrated sponsored state-sponsored backed state-backed directed consists linked tied affiliated working involved');
 const HOSTILE = S('hacked hack hacking targeted targeting compromised compromising infiltrated infiltrating breached breaching attacked attacking stole stealing exploited exploiting spied spying penetrated conducted conducting carried launched launching disrupted disrupting');
 const DENY_SUBJ = S('deny denied denies denying denial denials reject rejected rejects rejecting dismiss dismissed dismisses dismissing refute refuted refutes rebuffed rebuts rebutted deflected');
 const DENY_CONTENT = S('groundless baseless unfounded fabricated fabrication smear smears smearing slander slandered slandering slanderous hype hypes hyping politicize politicizing politicise politicising defamation disinformation nonsense absurd unsubstantiated');
@@ -76,6 +76,8 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
       }
       if (w === 'affiliated' && !/^(?:to|with)$/.test(next)) continue;
       if (w === 'involved' && next !== 'in') continue;
+      if (w === 'ties' && next !== 'to') continue; // "hackers with ties to the Chinese government"
+      if (w === 'backing' && (next === 'away' || next === 'down' || next === 'off')) continue;
       if (w === 'backed' || w === 'sponsored' || w === 'directed') {
         if (next !== 'by') continue;
       }
