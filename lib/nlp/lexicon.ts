@@ -60,7 +60,7 @@ export const SAY_VERBS = set(`
   revealed reveals disclosed disclosed alleged alleges argued argues warned warns stressed stresses emphasized
   emphasised emphasizes emphasises highlighted highlights mentioned mentions acknowledged acknowledges
   concluded concludes reported reports indicated indicates described describes remarked responded responds
-  replied replies commented comments tweeted posted published released issued believes believed assessed
+  replied replies commented comments tweeted believes believed assessed
   assesses judged judges determined found estimated estimates
 `);
 

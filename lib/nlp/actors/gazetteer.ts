@@ -135,8 +135,15 @@ export function contextCountry(doc: Doc, kb: Kb, reg: ActorRegistry, from: numbe
       if (a && a.type === 'state' && a.country) return a.country;
     }
   }
+  // the state the article is most about, leaving out states named later in this sentence
+  // (they are what the body speaks about: "the Ministry of Foreign Affairs said Russia …")
+  const later = new Set<string>();
+  for (let k = from; k < sent.to; k++) {
+    const a = reg.at(k);
+    if (a?.type === 'state' && a.country) later.add(a.country);
+  }
   const counts = new Map<string, number>();
-  for (const a of reg.byId.values()) if (a.type === 'state' && a.country) counts.set(a.country, (counts.get(a.country) ?? 0) + a.mentions.length);
+  for (const a of reg.byId.values()) if (a.type === 'state' && a.country && !later.has(a.country)) counts.set(a.country, (counts.get(a.country) ?? 0) + a.mentions.length);
   let best: string | null = null;
   for (const [cc, n] of counts) if (!best || n > (counts.get(best) ?? 0)) best = cc;
   return best;

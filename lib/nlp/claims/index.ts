@@ -78,7 +78,10 @@ function claimantsOf(doc: Doc, reg: ActorRegistry, t: Trigger, reporters: Report
   // the outermost one: "Baerbock said the government believes Russia is behind" → Baerbock
   // (a speaker outside quotation marks also governs a quote that follows: he claimed that “…”)
   const sameSide = reporters.find(r => r.at < t.from && (!quotes.inside(doc.tokens[r.at].start) || inQuote));
-  if (t.role === 'subject' && !t.passive && !sameSide) {
+  // a reporter governs a subject trigger of its own clause, not one after a comma
+  // ("…, the minister said on Tuesday, an accusation Russia denies")
+  const governs = sameSide && !doc.tokens.slice(sameSide.at, t.from).some(x => x.text === ',' || x.text === ';');
+  if (t.role === 'subject' && !t.passive && !governs) {
     const subj = subjectLeft(doc, reg, t.from, sent.from);
     if (subj.length) return subj;
     const p = pronounSubject(doc, t.from, sent.from);
@@ -106,8 +109,14 @@ function nounHolder(doc: Doc, reg: ActorRegistry, t: Trigger, end: number): Foun
     if (toks[j].kind === 'punct' && w !== "'s" && w !== "'") break;
   }
   const by = agentAfter(doc, reg, t.to, end);
-  // "the Australian government spearheaded the public attribution of …": the verb's subject
-  return by.length ? by : subjectLeft(doc, reg, t.from, sent.from);
+  if (by.length) return by;
+  // "the Australian government spearheaded the public attribution of …": the verb's subject,
+  // when the noun is the verb's object (not "a round of denunciations")
+  let j = t.from - 1;
+  while (j > sent.from && /^(?:the|a|an|its|public|formal|official|joint|first|new|latest|rare)$/.test(toks[j].lower)) j--;
+  const before = toks[j];
+  if (!before || before.kind === 'punct' || /^(?:of|in|on|for|with|by|to|from|about|over|against|and|or)$/.test(before.lower) || /^\p{Lu}/u.test(before.text)) return [];
+  return subjectLeft(doc, reg, t.from, sent.from);
 }
 
 /** "by the US and Britain" after a passive trigger. */

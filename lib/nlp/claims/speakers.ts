@@ -55,7 +55,7 @@ export function findReporters(doc: Doc, reg: ActorRegistry, s: number, disc: Dis
       if (!/^(?:is|are|was|were)$/.test(toks[i - 1]?.lower ?? '')) continue; // only "X is blamed"? skip
     }
     // "…,” they said": a pronoun right before the verb is its subject
-    const pron = PRONOUN_SG.has(toks[i - 1]?.lower ?? '') || /^(?:they|we|it)$/.test(toks[i - 1]?.lower ?? '') ? pronounAt(doc, i, sent.from) : null;
+    const pron = /^(?:he|she|they|we|it)$/.test(toks[i - 1]?.lower ?? '') ? pronounAt(doc, i, sent.from) : null;
     let actors = pron ? [] : subjectLeft(doc, reg, i, sent.from);
     // inverted: "…,” said the British government", ", said Josep Borrell"
     if (!actors.length && say && /^[,”"’]$/.test(toks[i - 1]?.text ?? '')) actors = actorsAfter(reg, i + 1, Math.min(sent.to, i + 8));
@@ -171,7 +171,7 @@ function officialByRole(doc: Doc, reg: ActorRegistry, state: FoundActor, to: num
   if (!noun || !ROLE_NOUNS.has(noun) || reg.at(j + 1)) return state;
   const fold = (s: string) => s.toLowerCase().replace(/defense/g, 'defence');
   for (const p of reg.byId.values()) {
-    if (p.type !== 'official' || p.country !== state.country || !p.mentions.length) continue;
+    if (p.type !== 'official' || (p.country && p.country !== state.country) || !p.mentions.length) continue;
     const role = fold(p.role ?? p.entity?.role ?? '');
     if (role.includes(noun) && words.every(w => role.includes(fold(w)))) return p;
   }
@@ -222,13 +222,26 @@ export function pronounSubject(doc: Doc, v: number, floor: number): 'sg' | 'pl' 
   return pronounAt(doc, v, floor);
 }
 
-/** A pronoun or stand-in subject just before the verb at v: 'sg' (he, she) or 'pl' (they, it, the ministers). */
+/**
+ * A pronoun or stand-in subject just before the verb at v: 'sg' ("he", "the minister") or
+ * 'pl' ("they", "the ministers", "the statement"). Nouns count only as "the/this NOUN" right
+ * before the verb ("a Foreign Ministry spokesman said" names its body instead).
+ */
 function pronounAt(doc: Doc, v: number, floor: number): 'sg' | 'pl' | null {
+  const toks = doc.tokens;
   for (let j = v - 1; j >= Math.max(floor, v - 3); j--) {
-    const w = doc.tokens[j].lower;
-    if (PRONOUN_SG.has(w)) return 'sg';
-    if (PRONOUN_PL.has(w)) return 'pl';
+    const w = toks[j].lower;
+    if (/^(?:he|she)$/.test(w)) return 'sg';
+    if (/^(?:they|we|it)$/.test(w)) return 'pl';
   }
+  let j = v - 1;
+  while (j > floor && /^(?:also|later|then|previously|earlier|further|has|have|had)$/.test(toks[j].lower)) j--;
+  const noun = toks[j]?.lower ?? '';
+  let d = j - 1;
+  while (d > floor && /^(?:two|three|four|joint|foreign|defence|defense|senior|british|dutch)$/.test(toks[d].lower)) d--;
+  if (!/^(?:the|this|that)$/.test(toks[d]?.lower ?? '')) return null;
+  if (PRONOUN_SG.has(noun)) return 'sg';
+  if (PRONOUN_PL.has(noun)) return 'pl';
   return null;
 }
 

@@ -65,7 +65,7 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
       if (/^alleg/.test(w) && /^(?:the|an|a|its|their|his|her|of)$/.test(prev)) continue; // "the alleged action"
       if ((w === 'traced' || w === 'traces') && !toks.slice(i + 1, Math.min(to, i + 8)).some(t => t.lower === 'to')) continue;
       if (w === 'blame' && /^(?:deflected|deflect|deflects|shifted|shift|denied|rejected)$/.test(prev)) continue;
-      if ((w === 'charges' || w === 'sanctions') && i > from && !/^(?:the|new|fresh|with|brought|filed)$/.test(prev) && !/^(?:against|on)$/.test(next)) continue;
+      if ((w === 'charges' || w === 'sanctions') && !/^(?:against|on)$/.test(next)) continue; // "sanctions against Russia", not "views the sanctions as illegal"
       push('attribution', passive || /^(?:allegations?|accusations?|attributions?)$/.test(w) ? 'content' : 'subject', i, i + 1, passive);
     } else if (ATTRIB_CONTENT.has(w)) {
       if (w === 'working' && next !== 'for' && !(next === 'on' && toks[i + 2]?.lower === 'behalf')) continue;
@@ -77,7 +77,7 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
       if (w === 'affiliated' && !/^(?:to|with)$/.test(next)) continue;
       if (w === 'involved' && next !== 'in') continue;
       if (w === 'ties' && next !== 'to') continue; // "hackers with ties to the Chinese government"
-      if (w === 'backing' && (next === 'away' || next === 'down' || next === 'off')) continue;
+      if (w === 'backing' && !/^(?:group|groups|hackers|hacking|a|the)$/.test(next)) continue; // "had been backing a group known as APT10"
       if (w === 'backed' || w === 'sponsored' || w === 'directed') {
         if (next !== 'by') continue;
       }
@@ -106,8 +106,9 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
       push('call', w === 'must' || w === 'should' ? 'content' : 'subject', i, i + 1);
     } else if (ASSESS_SUBJ.has(w)) {
       if ((w === 'warned' || w === 'warns' || w === 'warning') && next !== 'that' && !/^(?:of|about)$/.test(next)) {
-        // "warned Australia it risks …" is a call
-        if (toks[i + 1] && /^\p{Lu}/u.test(toks[i + 1].text)) push('call', 'subject', i, i + 1);
+        // "warned Australia it risks …" is a call; "warns Congress that …" an assessment
+        if (toks[i + 2]?.lower === 'that') push('assessment', 'subject', i, i + 1);
+        else if (toks[i + 1] && /^\p{Lu}/u.test(toks[i + 1].text)) push('call', 'subject', i, i + 1);
         continue;
       }
       if (passive && /^believ/.test(w)) continue; // "are believed to": a hedge, not a view held
