@@ -15,7 +15,7 @@ const HOSTILE_TYPES = new Set(['state', 'agency', 'threat-group']);
  *   objects of blame ("blaming China"), states and agencies not in a victim's or place's
  *   position and not on the claimant's side.
  */
-export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, claimant: FoundActor, claimants: FoundActor[]): FoundActor[] {
+export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, claimant: FoundActor, claimants: FoundActor[], lastAccused: FoundActor[] | null): FoundActor[] {
   const sent = doc.sentences[s];
   if (t.kind === 'denial') return [stateOf(reg, claimant)];
   if (t.kind === 'call') {
@@ -34,6 +34,7 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
     return [];
   }
   const own = new Set(claimants.map(c => c.country).filter((c): c is string => !!c));
+  const anaphoric = anaphora(doc, sent.from, sent.to);
   const out: FoundActor[] = [];
   const tw = doc.tokens[t.from].lower;
   // "blamed the attacks on China": "on" introduces the accused unless an actor is the object
@@ -55,6 +56,8 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
     }
     out.push(a);
   }
+  // "this group", "such behaviour": the last accused named before
+  if (anaphoric && lastAccused) for (const a of lastAccused.filter(x => !claimants.includes(x))) if (!out.includes(a) && (anaphoric === 'any' || a.type === 'threat-group')) out.push(a);
   // the state behind an accused agency or group ("Russia's GRU") is accused too
   for (const a of [...out]) {
     if (a.type === 'state' || !a.country) continue;
@@ -87,4 +90,20 @@ export function stateOf(reg: ActorRegistry, a: FoundActor): FoundActor {
   if (a.type === 'state' || !a.country) return a;
   for (const x of reg.byId.values()) if (x.type === 'state' && x.country === a.country && x.mentions.length) return x;
   return a;
+}
+
+/** "this group", "the same group" → a group; "this kind of behaviour", "such attacks" → anyone accused before. */
+function anaphora(doc: Doc, from: number, to: number): 'group' | 'any' | null {
+  const toks = doc.tokens;
+  for (let j = from; j + 1 < to; j++) {
+    const w = toks[j].lower;
+    if (!/^(?:this|these|that|the|such)$/.test(w)) continue;
+    let k = j + 1;
+    if (/^(?:same|hacking|kind|type)$/.test(toks[k]?.lower ?? '')) k++;
+    if (toks[k]?.lower === 'of') k++;
+    const n = toks[k]?.lower ?? '';
+    if (/^(?:group|group's|hackers)$/.test(n) && w !== 'such') return 'group';
+    if (/^(?:behaviour|behavior|activity|activities|attacks?|conduct|actions?|hacking|sabotage)$/.test(n) && w !== 'the') return 'any';
+  }
+  return null;
 }

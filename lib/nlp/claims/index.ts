@@ -16,6 +16,7 @@ export function findClaims(doc: Doc, reg: ActorRegistry): Claim[] {
   const out: Claim[] = [];
   const disc: Discourse = { lastSpeakers: [], lastPerson: null };
   const quotes = quoteMap(doc);
+  let lastAccused: FoundActor[] | null = null;
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s];
     const reporters = findReporters(doc, reg, s, disc);
@@ -32,7 +33,7 @@ export function findClaims(doc: Doc, reg: ActorRegistry): Claim[] {
     for (const t of triggers) {
       const claimants = claimantsOf(doc, reg, t, reporters, quoteSpeaker, quotes, nouns, disc);
       for (const c of claimants) {
-        const accused = accusedFor(doc, reg, s, t, c, claimants);
+        const accused = accusedFor(doc, reg, s, t, c, claimants, lastAccused);
         if (!keep(doc, s, t, accused)) continue;
         const key = `${c.id}|${t.kind}`;
         const prev = bySentence.get(key);
@@ -58,6 +59,8 @@ export function findClaims(doc: Doc, reg: ActorRegistry): Claim[] {
     }
     dropWeakAssessments(bySentence);
     dropRebuttedNouns(bySentence, triggers, doc);
+    const attributed = [...bySentence.values()].filter(c => c.kind === 'attribution' && c.accused.length).at(-1);
+    if (attributed) lastAccused = attributed.accused.map(id => reg.byId.get(id)).filter((a): a is FoundActor => !!a);
     for (const c of bySentence.values()) out.push(c);
     remember(disc, reporters);
   }

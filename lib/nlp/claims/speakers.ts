@@ -181,7 +181,7 @@ function officialByRole(doc: Doc, reg: ActorRegistry, state: FoundActor, to: num
 const ROLE_NOUNS = new Set(['chief', 'director', 'head', 'minister', 'secretary', 'boss', 'commissioner', 'chair', 'chairman', 'spokesman', 'spokeswoman', 'spokesperson']);
 
 /** Words that open a new clause: the subject of a later verb is not before them. */
-const BOUNDARY = new Set([';', 'that', 'which', 'who', 'whom', 'while', 'because', 'although', 'though', 'if', 'when', 'after', 'before', 'since', 'whereas', '“', '"', ':']);
+const BOUNDARY = new Set([';', 'that', 'which', 'who', 'whom', 'while', 'because', 'although', 'though', 'if', 'when', 'after', 'before', 'since', 'whereas', '“', '”', '"', ':']);
 
 /** Not inside a prepositional phrase, not a possessive or adjective modifier of a following actor. */
 function eligibleSubject(doc: Doc, reg: ActorRegistry, m: number, last: number): boolean {
@@ -191,6 +191,8 @@ function eligibleSubject(doc: Doc, reg: ActorRegistry, m: number, last: number):
   const w = toks[p]?.lower ?? '';
   if (PREP.has(w)) {
     const w2 = toks[p - 1]?.lower ?? '';
+    // "a statement from a Chinese Ministry of Foreign Affairs spokesperson", "remarks by the minister"
+    if ((w === 'from' || w === 'by') && /^(?:statement|statements|report|remarks|comments|spokesperson|spokesman|spokeswoman|advisory|letter|post)$/.test(toks[p - 1]?.lower === 'a' ? '' : w2)) return true;
     const joinedBy = w === 'by' && [1, 2, 3].some(d => toks[p - d]?.lower === 'joined');
     if (!(joinedBy || (w === 'with' && /^(?:along|together|alongside)$/.test(w2)))) return false;
   }
@@ -235,7 +237,8 @@ function pronounAt(doc: Doc, v: number, floor: number): 'sg' | 'pl' | null {
     if (/^(?:they|we|it)$/.test(w)) return 'pl';
   }
   let j = v - 1;
-  while (j > floor && /^(?:also|later|then|previously|earlier|further|has|have|had)$/.test(toks[j].lower)) j--;
+  // "the ministers went on to allege", "the minister has also said"
+  while (j > floor && /^(?:also|later|then|previously|earlier|further|has|have|had|went|on|to|would|will|again)$/.test(toks[j].lower)) j--;
   const noun = toks[j]?.lower ?? '';
   let d = j - 1;
   while (d > floor && /^(?:two|three|four|joint|foreign|defence|defense|senior|british|dutch)$/.test(toks[d].lower)) d--;

@@ -26,7 +26,8 @@ const HOSTILE = S('hacked hack hacking targeted targeting compromised compromisi
 const DENY_SUBJ = S('deny denied denies denying denial denials reject rejected rejects rejecting dismiss dismissed dismisses dismissing refute refuted refutes rebuffed rebuts rebutted deflected');
 const DENY_CONTENT = S('groundless baseless unfounded fabricated fabrication smear smears smearing slander slandered slandering slanderous hype hypes hyping politicize politicizing politicise politicising defamation disinformation nonsense absurd unsubstantiated');
 const CONDEMN = S('condemn condemned condemns condemning condemnation condemnations denounce denounced denounces denouncing denunciation denunciations deplore deplored deplores censure censured rebuke rebuked');
-const CONDEMN_CONTENT = S('unacceptable reprehensible irresponsible reckless outrageous malign tolerate');
+const ACT_NOUNS = S('act acts attack attacks campaign campaigns activity activities operation operations intrusion intrusions hack hacks hacking espionage cyberattack cyberattacks interference breach breaches');
+const CONDEMN_CONTENT = S('provocation provocative unacceptable reprehensible irresponsible reckless outrageous malign tolerate');
 const CALL = S('urge urged urges urging demand demanded demands demanding');
 const ASSESS_SUBJ = S('assess assessed assesses assessment assessments judge judged judges concluded concludes conclude determined believes believe believed estimated warned warns warning');
 
@@ -53,6 +54,11 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
   for (let i = from; i < to; i++) {
     const w = toks[i].lower;
     const prev = toks[i - 1]?.lower ?? '';
+    // "cannot accept such attacks"
+    if (w === 'accept' && negated(toks, i, from)) {
+      push('condemnation', 'content', i, i + 1);
+      continue;
+    }
     // "did not blame", "didn't immediately blame", "never accused"
     if (negated(toks, i, from) && !DENY_SUBJ.has(w) && !DENY_CONTENT.has(w) && w !== 'tolerate' && w !== 'evidence') continue;
     const next = toks[i + 1]?.lower ?? '';
@@ -88,8 +94,12 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
       push('attribution', 'content', i, i + 1);
     } else if (w === 'work' && next === 'of' && /^(?:the|was|is)$/.test(prev)) {
       push('attribution', 'content', i, i + 2); // "was the work of Russian military intelligence"
-    } else if (w === 'evidence' && (/^(?:no|without|lack)$/.test(prev) || toks[i - 2]?.lower === 'not' || /^(?:backed|supported)$/.test(toks[i - 2]?.lower ?? ''))) {
+    } else if (w === 'evidence' && toks.slice(Math.max(from, i - 5), i).some(x => /^(?:no|not|without|lack|never|any)$/.test(x.lower))) {
       push('denial', 'content', i, i + 1); // "not backed up with evidence", "without evidence"
+    } else if (ACT_NOUNS.has(w) && next === 'by') {
+      push('attribution', 'content', i, i + 2); // "a malicious act by Chinese state-backed actors"
+    } else if (w === 'distance' && /^(?:to|sought|tried)$/.test(prev)) {
+      push('denial', 'subject', i, i + 1); // "sought to distance the government from"
     } else if (w === 'on' && next === 'behalf') {
       push('attribution', 'content', i, i + 2);
     } else if (DENY_SUBJ.has(w)) {
