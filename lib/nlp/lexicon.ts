@@ -47,7 +47,7 @@ export const CYBER_TERMS = set(`
   phishing spear-phishing ddos intrusion intrusions breach breaches breached exploit exploited exploits
   exploiting vulnerability vulnerabilities zero-day backdoor backdoors trojan apt compromise compromised
   espionage infiltrated infiltrate networks servers exfiltrated exfiltration credentials implant implants
-  cyberwarfare cyber-warfare cyberweapons infostealer worm
+  cyberwarfare cyber-warfare cyberweapons infostealer worm wifi wi-fi network
 `);
 
 /** Words that, next to a cyber term, give an ordinary-word alias its cyber sense ("the Lazarus group"). */

@@ -35,7 +35,7 @@ export function scoreRelevance(doc: Doc, actors: Actor[], claims: Claim[]): Rele
   const govs = actors.filter(a => a.type === 'state' || a.type === 'agency' || a.type === 'intergov' || a.type === 'official');
 
   let score = 0;
-  if (cyber >= 3) score += Math.min(0.3, 0.08 * cyber);
+  if (cyber >= 2) score += Math.min(0.3, 0.08 * cyber);
   if (attributions.length) {
     score += Math.min(0.45, 0.25 + 0.05 * attributions.length);
     const who = [...new Set(attributions.flatMap(c => c.accused.map(id => byId.get(id)?.name).filter(Boolean)))].slice(0, 3);
@@ -65,7 +65,10 @@ export function scoreRelevance(doc: Doc, actors: Actor[], claims: Claim[]): Rele
     score = Math.min(score, 0.35);
     reasons.push(govs.length ? 'governments are named, but no government is said to be behind cyber activity' : 'no government named as behind cyber activity');
   }
-  if (cyber < 3 || density < 0.4) score = Math.min(score, 0.3);
+  // an intelligence service or a state-linked group accused: two cyber terms suffice
+  const agencyAccused = attributions.some(c => c.accused.some(id => ['agency', 'threat-group'].includes(byId.get(id)?.type ?? '')));
+  const minCyber = agencyAccused ? 2 : 3;
+  if (cyber < minCyber || density < (agencyAccused ? 0.3 : 0.4)) score = Math.min(score, 0.3);
   score = Math.max(0, Math.min(1, score));
   return { relevant: score >= 0.5, score: Math.round(score * 100) / 100, reasons };
 }

@@ -141,9 +141,11 @@ function keep(doc: Doc, s: number, t: Trigger, accused: FoundActor[]): boolean {
   const toks = doc.tokens;
   const sent = doc.sentences[s];
   const cyber = sent.cyber > 0 || doc.cyberTerms >= 3;
+  // an intelligence service or a threat group accused in an article that speaks of hacking at all
+  const spies = doc.cyberTerms >= 1 && accused.some(a => a.type === 'agency' || a.type === 'threat-group');
   switch (t.kind) {
     case 'attribution':
-      return accused.length > 0 && cyber;
+      return accused.length > 0 && (cyber || spies);
     case 'denial': {
       const w = toks[t.from].lower;
       if (t.role === 'content' || /^(?:deny|denied|denies|denying|denial|denials|deflected)$/.test(w)) return cyber;
