@@ -75,10 +75,9 @@ describe('relevance of short texts', () => {
     expect(relevance.score).toBeLessThanOrEqual(1);
   });
 
-  // Known miss: a three-sentence news brief with an attribution, an "almost certainly" judgement and a
-  // denial is relevant by any reading, but has only two cyber terms ("cyberattacks", "hacking"), so the
-  // score is capped below 0.5. Expected relevant: true; got false ("little cyber vocabulary (2 terms)").
-  it.fails('relevant: a three-sentence attribution brief with only two cyber terms (known miss)', () => {
+  // A short news alert: an attribution, an "almost certainly" judgement and a denial, but only two
+  // cyber terms ("cyberattacks", "hacking"). Was a known miss until engine commit 3ae3599.
+  it('relevant: a three-sentence attribution brief with only two cyber terms', () => {
     const text = 'Britain on Thursday blamed Russian military intelligence for a series of cyberattacks on media outlets and election bodies. The NCSC said the GRU was almost certainly responsible for the hacking campaign. The Russian embassy in London denied the accusations, calling them baseless.';
     expect(analyzeText(text, kb).relevance.relevant).toBe(true);
   });
