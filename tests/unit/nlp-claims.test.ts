@@ -174,6 +174,8 @@ describe('claims in the fixture articles', () => {
   it.fails.each<Omit<Want, 'passage'> & { slug: string; fragment: string }>([
     // got: claimant Wong with accused [iso:US, iso:GB, iso:NZ]; "to Beijing" is not read as China
     { slug: 'espionage-attribution', fragment: 'Wong said Australia was joined by', label: '"attributing the campaign to Beijing": China is the accused, not the joiners', kind: 'attribution', claimant: 'official:au-penny-wong', accused: ['iso:CN'], notAccused: ['iso:US', 'iso:GB', 'iso:NZ'] },
+    // got: a call by Lin accusing co:the-australian (the newspaper "The Australian")
+    { slug: 'espionage-attribution', fragment: 'The Australian side should stop', label: '"The Australian side should stop …": the call is on Australia', kind: 'call', claimant: 'official:cn-lin-jian', accused: ['iso:AU'] },
     // got: accused [agency:ru-gru, Military Intelligence of Russia]; Russia itself is not accused
     { slug: 'joint-advisory', fragment: 'U.S. and allied security agencies on Thursday accused', label: '"a unit of Russia\'s GRU" also accuses Russia', kind: 'attribution', claimant: 'iso:US', accused: ['iso:RU'] },
     // got: an assessment (no accused) instead of an attribution; "the unit" is not resolved
