@@ -76,7 +76,7 @@ describe('relevance of short texts', () => {
   });
 
   // A short news alert: an attribution, an "almost certainly" judgement and a denial, but only two
-  // cyber terms ("cyberattacks", "hacking"). Was a known miss until engine commit 3ae3599.
+  // cyber terms ("cyberattacks", "hacking"). Was a known miss until engine commit 83a9410.
   it('relevant: a three-sentence attribution brief with only two cyber terms', () => {
     const text = 'Britain on Thursday blamed Russian military intelligence for a series of cyberattacks on media outlets and election bodies. The NCSC said the GRU was almost certainly responsible for the hacking campaign. The Russian embassy in London denied the accusations, calling them baseless.';
     expect(analyzeText(text, kb).relevance.relevant).toBe(true);
