@@ -69,6 +69,8 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
 
 function isVictim(doc: Doc, from: number, blameOn: boolean, against: boolean, toAccused: boolean): boolean {
   const toks = doc.tokens;
+  // "Russia-based gangs": a place, not an accused government
+  if (toks[from + 1]?.text === '-' && /^(?:based|headquartered|registered)$/.test(toks[from + 2]?.lower ?? '')) return true;
   let p = from - 1;
   // walk back over a list: "in the United States, Europe and the Finnish parliament"
   for (let k = 0; p >= 0 && k < 12; k++) {

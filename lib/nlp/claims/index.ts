@@ -91,7 +91,7 @@ function claimantsOf(doc: Doc, reg: ActorRegistry, t: Trigger, reporters: Report
     if (p === 'sg' && disc.lastPerson) return [disc.lastPerson];
     if (p === 'pl') return collective(reg, disc.lastSpeakers);
   }
-  if (t.role === 'content' && nouns.some(n => n.from < t.from && (!sameSide || sameSide.at < n.from))) return []; // "allegations that X was behind" belong to the noun's holder
+  if (t.role === 'content' && t.kind === 'attribution' && nouns.some(n => n.from < t.from && (!sameSide || sameSide.at < n.from))) return []; // "allegations that X was behind" belong to the noun's holder
   if (sameSide) return sameSide.actors;
   const after = reporters.find(r => r.at > t.from);
   if (after) return after.actors;
@@ -153,7 +153,7 @@ function keep(doc: Doc, s: number, t: Trigger, accused: FoundActor[]): boolean {
       return false;
     }
     case 'condemnation':
-      return cyber && (t.role === 'subject' || accused.length > 0 || /^(?:unacceptable|tolerate|reckless)$/.test(toks[t.from].lower));
+      return cyber && (t.role === 'subject' || accused.length > 0 || (/^(?:unacceptable|tolerate|reckless|accept|provocation)$/.test(toks[t.from].lower) && HOSTILE_NOUNS.test(doc.text.slice(sent.start, sent.end))));
     case 'call':
       return cyber;
     case 'assessment':
@@ -180,6 +180,9 @@ function remember(disc: Discourse, reporters: Reporter[]): void {
   const p = disc.lastSpeakers.find(a => a.type === 'official' || a.type === 'person');
   if (p) disc.lastPerson = p;
 }
+
+/** Nouns of hostile conduct: a bare "unacceptable" condemns only when one is named. */
+const HOSTILE_NOUNS = /\b(?:attacks?|behaviou?r|activit(?:y|ies)|conduct|actions?|operations?|hacking|campaign|provocation|incident|interference)\b/i;
 
 /**
  * "The embassy said Norway's accusations were groundless": in a sentence that carries a denial,

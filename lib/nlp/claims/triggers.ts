@@ -112,6 +112,8 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
     } else if (CONDEMN_CONTENT.has(w)) {
       if (w === 'tolerate' && !/^(?:not|never)$/.test(prev) && toks[i - 2]?.lower !== 'not') continue;
       push('condemnation', 'content', i, i + 1);
+    } else if ((CALL.has(w) || w === 'calls') && /^(?:ignored|heeded|despite|amid|resisted|rejected)$/.test(prev)) {
+      continue; // "ignored calls for action"
     } else if (CALL.has(w) || ((w === 'called' || w === 'calls' || w === 'call' || w === 'calling') && (next === 'on' || next === 'upon' || next === 'for')) || ((w === 'must' || w === 'should') && /^(?:stop|end|cease|refrain|respect|act|halt|take|abide|desist)$/.test(next))) {
       push('call', w === 'must' || w === 'should' ? 'content' : 'subject', i, i + 1);
     } else if (ASSESS_SUBJ.has(w)) {
