@@ -60,6 +60,10 @@ export function findReporters(doc: Doc, reg: ActorRegistry, s: number, disc: Dis
     // inverted: "…,” said the British government", ", said Josep Borrell"
     if (!actors.length && say && /^[,”"’]$/.test(toks[i - 1]?.text ?? '')) actors = actorsAfter(reg, i + 1, Math.min(sent.to, i + 8));
     if (!actors.length) {
+      const def = definiteBody(doc, reg, i, sent.from);
+      if (def) actors = [def];
+    }
+    if (!actors.length) {
       // "The FBI said it determined …": a pronoun after a reporting clause is its subject;
       // "Western governments said they …": an unnamed subject stays unnamed
       const p = pronounAt(doc, i, sent.from);
@@ -217,6 +221,31 @@ function actorsAfter(reg: ActorRegistry, from: number, to: number): FoundActor[]
 
 function quoteAfter(doc: Doc, i: number): boolean {
   return /^[“"‘]$/.test(doc.tokens[i + 1]?.text ?? '');
+}
+
+/** Heads of body names that "the HEAD said" refers back to ("the embassy said" → the embassy named before). */
+const BODY_HEADS = new Set(['embassy', 'ministry', 'agency', 'bureau', 'department', 'centre', 'center', 'council', 'parliament', 'office', 'committee', 'service', 'command', 'directorate', 'alliance', 'bloc', 'company', 'firm']);
+
+/**
+ * "…,” the embassy said": a definite description right before the verb names the most recent
+ * actor whose name has that head noun ("Embassy of Russia in Norway").
+ */
+function definiteBody(doc: Doc, reg: ActorRegistry, v: number, floor: number): FoundActor | null {
+  const toks = doc.tokens;
+  const head = toks[v - 1]?.lower ?? '';
+  if (!BODY_HEADS.has(head) || !/^(?:the|this)$/.test(toks[v - 2]?.lower ?? '') || v - 2 < floor) return null;
+  let best: FoundActor | null = null;
+  let bestAt = -1;
+  for (const a of reg.byId.values()) {
+    const name = a.name.toLowerCase();
+    const fits = name.includes(head) || (head === 'alliance' && a.id === 'io:nato') || (head === 'bloc' && a.id === 'io:eu') || ((head === 'company' || head === 'firm') && a.type === 'company');
+    if (!fits) continue;
+    for (const m of a.mentions) if (m.from < v - 2 && m.from > bestAt) {
+      best = a;
+      bestAt = m.from;
+    }
+  }
+  return best;
 }
 
 /** The pronoun subject of a trigger verb: "They accused …", "The minister insists …". */
