@@ -76,6 +76,7 @@ function isBoundary(text: string, i: number, to: number, start: number): boolean
   while (k >= start && /[\p{L}.]/u.test(text[k])) k--;
   const word = text.slice(k + 1, i).toLowerCase();
   if (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(text[i - 1]) && i - 1 > start) return false; // initial: "Antony J. Blinken"
+  if (word === 'no' || word === 'nos') return !/\d/.test(next); // "No. 5", but "said no. She"
   if (TITLE_ABBREV.has(word)) return false;
   if (OTHER_ABBREV.has(word)) return /[“"‘]/.test(next) || OPENER.test(text.slice(j, j + 9));
   return /[\p{Lu}\d“"‘'(«[—–-]/u.test(next);

@@ -67,7 +67,7 @@ describe('states', () => {
   // Known miss: "Latin America" is read as the United States ("America").
   // Input: joint-advisory.txt, "cyberattacks on government networks in Europe and Latin America".
   // Expected: no United States mention on "America"; got: iso:US mentioned as "America".
-  it.fails('"Latin America" is not the United States (known miss)', () => {
+  it('"Latin America" is not the United States', () => {
     const actors = actorsOf('Hackers targeted government networks in Europe and Latin America, the FBI said.');
     expect(byMention(actors, 'America')).toBeUndefined();
   });
@@ -103,7 +103,7 @@ describe('agencies', () => {
   // Input (denial-germany.txt): "Foreign Ministry spokeswoman Maria Zakharova called the claims another
   // anti-Russian provocation by Berlin." Expected: Russia's foreign ministry (country RU);
   // got: agency:de-aa (Germany's Federal Foreign Office), from the state named in the sentence before.
-  it.fails('"Foreign Ministry spokeswoman Maria Zakharova" is Russia\'s ministry (known miss)', () => {
+  it('"Foreign Ministry spokeswoman Maria Zakharova" is Russia\'s ministry', () => {
     expectFound({ label: '', text: fixture('denial-germany'), mention: 'Foreign Ministry', want: { type: 'agency', country: 'RU' } });
   });
 
@@ -140,21 +140,21 @@ describe('officials and people', () => {
 
   // Known miss: an official's country is not taken from "of Hungary" after the name.
   // Input: "Foreign Minister Lena Varga of Hungary said …". Expected country HU; got null.
-  it.fails('"Foreign Minister Lena Varga of Hungary" belongs to Hungary (known miss)', () => {
+  it('"Foreign Minister Lena Varga of Hungary" belongs to Hungary', () => {
     expectFound({ label: '', text: 'Foreign Minister Lena Varga of Hungary said the cyberattack on the ministry was serious.', mention: 'Lena Varga', want: { type: 'official', country: 'HU' } });
   });
 
   // Known miss: "In Washington," at a sentence start is taken for a person's name.
   // Input (negative-trade-summit.txt): "In Washington, U.S. Secretary of State Marco Rubio said …".
   // Expected: no actor "In Washington"; got: official person:in-washington.
-  it.fails('"In Washington," is not a person (known miss)', () => {
+  it('"In Washington," is not a person', () => {
     const actors = actorsOf(fixture('negative-trade-summit'));
     expect(actors.find(a => /^in washington$/i.test(a.name)), show(actors)).toBeUndefined();
   });
 
   // Known miss: Chinese names put the surname first; "Li said" after "Premier Li Qiang" is not joined.
   // Expected: the mention "Li" belongs to Li Qiang; got: no mention on "Li".
-  it.fails('"Li said" joins "Chinese Premier Li Qiang" (family name first; known miss)', () => {
+  it('"Li said" joins "Chinese Premier Li Qiang" (family name first)', () => {
     const actors = actorsOf(fixture('negative-trade-summit'));
     expect(byMention(actors, 'Li'), show(actors)).toBe(byMention(actors, 'Li Qiang'));
     expect(byMention(actors, 'Li')).toBeDefined();

@@ -72,6 +72,14 @@ describe('claims in single passages', () => {
     { label: 'an organisation speaking: "The Foreign Office said"', passage: "Britain summoned the Russian ambassador after the cyberattack. The Foreign Office said Russia's GRU was responsible.", kind: 'attribution', claimant: 'agency:gb-fcdo', accused: ['agency:ru-gru', 'iso:RU'] },
     { label: 'call by an embassy through "It called on Washington to"', passage: 'The Chinese embassy in Washington said the hacking accusations were baseless. It called on Washington to stop smearing China over cyber issues.', kind: 'call', claimant: 'agency:cn-embassy-us', accused: ['iso:US'] },
     { label: 'two clauses: "Canada\'s ministry said …, and China\'s Foreign Ministry rejected the claims" — denial by China', passage: "Canada's foreign ministry said the hacking was unacceptable, and China's Foreign Ministry rejected the claims.", kind: 'denial', claimant: 'agency:cn-mfa' },
+    { label: '"according to the UK\'s National Cyber Security Centre" names the centre as source', passage: "The cyberattack was carried out by the Sandworm group, according to the UK's National Cyber Security Centre.", kind: 'attribution', claimant: 'agency:gb-ncsc', accused: ['mitre:G0034'] },
+    { label: '"said the hackers worked for Iran"', passage: 'Secretary of State Antony J. Blinken said the hackers worked for Iran.', kind: 'attribution', claimant: 'official:us-antony-blinken', accused: ['iso:IR'] },
+    { label: 'relative clause: "…, which it attributed to APT28"', passage: 'The Czech government condemned the cyber espionage campaign against its foreign ministry, which it attributed to APT28.', kind: 'attribution', claimant: 'iso:CZ', accused: ['mitre:G0007'] },
+    { label: 'denial: "said it had no link to the cyberattack"', passage: 'The Kremlin said on Monday that it had no link to the cyberattack on the Czech foreign ministry.', kind: 'denial', claimant: 'iso:RU', accused: ['iso:RU'] },
+    { label: 'denial by an embassy: "said the hacking accusations were baseless"', passage: 'The Chinese embassy in Washington said the hacking accusations were baseless. It called on Washington to stop smearing China over cyber issues.', kind: 'denial', claimant: 'agency:cn-embassy-us' },
+    { label: 'two clauses: the condemnation by Canada\'s ministry does not accuse China\'s Foreign Ministry', passage: "Canada's foreign ministry said the hacking was unacceptable, and China's Foreign Ministry rejected the claims.", kind: 'condemnation', claimant: 'agency:ca-gac', notAccused: ['agency:cn-mfa'] },
+    { label: '"hackers working for the Ministry of State Security": the ministry is accused', passage: 'The Justice Department charged seven Chinese hackers working for the Ministry of State Security with a 14-year hacking campaign.', kind: 'attribution', claimant: 'agency:us-doj', accused: ['agency:cn-mss'] },
+    { label: 'active "directed": "The Kremlin directed these cyberattacks," NAME said', passage: '"The Kremlin directed these cyberattacks on our power grid," Ukrainian Foreign Minister Olena Kovalenko said. "They will not break us."', kind: 'attribution', claimant: 'person:olena-kovalenko', accused: ['iso:RU'], quote: true },
   ])('$label', ({ passage, ...want }) => {
     expectClaim(claimsIn(passage), want);
   });
@@ -114,30 +122,14 @@ describe('known misses in single passages', () => {
     { label: 'quote with the speaker after', passage: '"We have attributed this cyberattack to Russia," Foreign Secretary David Lammy said.', kind: 'attribution', claimant: 'official:gb-david-lammy', accused: ['iso:RU'], quote: true },
     // got: claimant iso:CN accusing iso:CA (subject of "was behind" taken for the claimant)
     { label: 'reported speech by an unnamed official: "China was behind …, the foreign minister of Canada said"', passage: 'China was behind the hacking of the email servers, the foreign minister of Canada said.', kind: 'attribution', claimant: 'iso:CA', accused: ['iso:CN'], notAccused: ['iso:CA'] },
-    // got: claimant iso:GB (the possessor) instead of the centre
-    { label: '"according to the UK\'s National Cyber Security Centre" names the centre as source', passage: "The cyberattack was carried out by the Sandworm group, according to the UK's National Cyber Security Centre.", kind: 'attribution', claimant: 'agency:gb-ncsc', accused: ['mitre:G0034'] },
     // got: accused [iso:CN] only; the second object of "accused" is lost
     { label: 'two objects of "accused": "the PRC of hacking, and the DPRK of stealing"', passage: 'The U.S. and the UK accused the PRC of hacking, and the DPRK of stealing cryptocurrency.', kind: 'attribution', claimant: 'iso:US', accused: ['iso:CN', 'iso:KP'] },
     // got: no claim ("belonged to" is not a trigger)
     { label: '"said the hackers belonged to GRU Unit 29155"', passage: "The FBI, CISA and the UK's NCSC said the hackers belonged to GRU Unit 29155.", kind: 'attribution', claimant: 'agency:gb-ncsc', accused: ['agency:ru-gru-29155'] },
-    // got: no claim ("worked for" is not a trigger, only "working for")
-    { label: '"said the hackers worked for Iran"', passage: 'Secretary of State Antony J. Blinken said the hackers worked for Iran.', kind: 'attribution', claimant: 'official:us-antony-blinken', accused: ['iso:IR'] },
     // got: no claim (the accused is also taken as a subject of "said", so it is dropped as a claimant's own side)
     { label: 'reported speech with the accused first: "Russian military intelligence officers hacked …, the Justice Department said"', passage: 'Russian military intelligence officers hacked the servers, the Justice Department said.', kind: 'attribution', claimant: 'agency:us-doj', accused: ['agency:ru-gru'] },
-    // got: no attribution (the relative clause "which it attributed to" has no claimant)
-    { label: 'relative clause: "…, which it attributed to APT28"', passage: 'The Czech government condemned the cyber espionage campaign against its foreign ministry, which it attributed to APT28.', kind: 'attribution', claimant: 'iso:CZ', accused: ['mitre:G0007'] },
-    // got: no denial ("had no link to" is not a denial trigger)
-    { label: 'denial: "said it had no link to the cyberattack"', passage: 'The Kremlin said on Monday that it had no link to the cyberattack on the Czech foreign ministry.', kind: 'denial', claimant: 'iso:RU', accused: ['iso:RU'] },
-    // got: no claim at all in this passage
-    { label: 'denial by an embassy: "said the hacking accusations were baseless"', passage: 'The Chinese embassy in Washington said the hacking accusations were baseless. It called on Washington to stop smearing China over cyber issues.', kind: 'denial', claimant: 'agency:cn-embassy-us' },
-    // got: Canada's ministry's condemnation (and an attribution) accuse China's ministry, which is the denier
-    { label: 'two clauses: the condemnation by Canada\'s ministry does not accuse China\'s Foreign Ministry', passage: "Canada's foreign ministry said the hacking was unacceptable, and China's Foreign Ministry rejected the claims.", kind: 'condemnation', claimant: 'agency:ca-gac', notAccused: ['agency:cn-mfa'] },
-    // got: accused [iso:CN] only ("working for the Ministry of State Security" read as a victim after "for")
-    { label: '"hackers working for the Ministry of State Security": the ministry is accused', passage: 'The Justice Department charged seven Chinese hackers working for the Ministry of State Security with a 14-year hacking campaign.', kind: 'attribution', claimant: 'agency:us-doj', accused: ['agency:cn-mss'] },
     // got: accused [agency:ru-gru]; the state named in "Russia's GRU" is not an actor of its own
     { label: '"blamed Russia\'s GRU" also accuses Russia', passage: "Britain blamed Russia's GRU for a series of cyberattacks on media outlets.", kind: 'attribution', claimant: 'iso:GB', accused: ['iso:RU'] },
-    // got: no claim ("directed" counts only before "by")
-    { label: 'active "directed": "The Kremlin directed these cyberattacks," NAME said', passage: '"The Kremlin directed these cyberattacks on our power grid," Ukrainian Foreign Minister Olena Kovalenko said. "They will not break us."', kind: 'attribution', claimant: 'person:olena-kovalenko', accused: ['iso:RU'], quote: true },
   ])('$label', ({ passage, ...want }) => {
     expectClaim(claimsIn(passage), want);
   });
@@ -164,6 +156,9 @@ describe('claims in the fixture articles', () => {
     { slug: 'sanctions-indictment', fragment: 'Pyongyang has repeatedly denied', label: 'denial by a capital', kind: 'denial', claimant: 'iso:KP', accused: ['iso:KP'] },
     { slug: 'espionage-attribution', fragment: 'It is unacceptable, and it must stop.', label: '"It is unacceptable" in a quote is a condemnation by the speaker', kind: 'condemnation', claimant: 'official:au-penny-wong', quote: true },
     { slug: 'joint-advisory', fragment: 'These operations are reckless', label: 'multi-sentence quote condemnation, speaker after the second sentence', kind: 'condemnation', claimant: 'official:gb-paul-chichester', quote: true },
+    { slug: 'joint-advisory', fragment: 'The FBI said it assessed with high confidence', label: '"assessed with high confidence that the unit was behind" is an attribution', kind: 'attribution', claimant: 'agency:us-fbi', accused: ['agency:ru-gru-29155'] },
+    { slug: 'denial-germany', fragment: 'The German government said the group is controlled by', label: '"the group is controlled by Russia\'s GRU"', kind: 'attribution', claimant: 'iso:DE', accused: ['agency:ru-gru'] },
+    { slug: 'sanctions-indictment', fragment: "North Korea's operatives use keyboards", label: 'quoted accusation with "NAME said" after', kind: 'attribution', claimant: 'official:us-john-carlin', accused: ['iso:KP'], quote: true },
   ])('$slug: $label', ({ slug, fragment, confidence, ...want }) => {
     const claims = claimsAt(fixture(slug), fragment);
     const c = expectClaim(claims, want);
@@ -178,14 +173,8 @@ describe('claims in the fixture articles', () => {
     { slug: 'espionage-attribution', fragment: 'The Australian side should stop', label: '"The Australian side should stop …": the call is on Australia', kind: 'call', claimant: 'official:cn-lin-jian', accused: ['iso:AU'] },
     // got: accused [agency:ru-gru, Military Intelligence of Russia]; Russia itself is not accused
     { slug: 'joint-advisory', fragment: 'U.S. and allied security agencies on Thursday accused', label: '"a unit of Russia\'s GRU" also accuses Russia', kind: 'attribution', claimant: 'iso:US', accused: ['iso:RU'] },
-    // got: an assessment (no accused) instead of an attribution; "the unit" is not resolved
-    { slug: 'joint-advisory', fragment: 'The FBI said it assessed with high confidence', label: '"assessed with high confidence that the unit was behind" is an attribution', kind: 'attribution', claimant: 'agency:us-fbi', accused: ['agency:ru-gru-29155'] },
-    // got: no claim ("is controlled by" is not a trigger)
-    { slug: 'denial-germany', fragment: 'The German government said the group is controlled by', label: '"the group is controlled by Russia\'s GRU"', kind: 'attribution', claimant: 'iso:DE', accused: ['agency:ru-gru'] },
     // got: no claim ("called the claims … provocation" is not read as a denial)
     { slug: 'denial-germany', fragment: 'Maria Zakharova called the claims', label: '"called the claims another anti-Russian provocation" is a denial', kind: 'denial', claimant: 'official:ru-maria-zakharova', accused: ['iso:RU'] },
-    // got: no claim ("steal" is not a trigger, only "stole"/"stealing")
-    { slug: 'sanctions-indictment', fragment: "North Korea's operatives use keyboards", label: 'quoted accusation with "NAME said" after', kind: 'attribution', claimant: 'official:us-john-carlin', accused: ['iso:KP'], quote: true },
     // got: accused [Bangladesh Bank] — the victim
     { slug: 'sanctions-indictment', fragment: 'was blamed by U.S. officials on the same hackers', label: 'passive "was blamed by U.S. officials": the victim bank is not accused', kind: 'attribution', claimant: 'iso:US', notAccused: ['agency:bd-bangladesh-bank'] },
   ])('$slug: $label', ({ slug, fragment, ...want }) => {

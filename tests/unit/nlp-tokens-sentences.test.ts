@@ -116,9 +116,8 @@ describe('splitSentences', () => {
     expect(sentences(text)).toEqual(want);
   });
 
-  // Known miss: "no" before a period is read as the abbreviation "No." (number), so the sentence
-  // does not end. Expected: 'Dr. Jane Roe, a researcher, said no.' | 'She left.'
-  it.fails('"said no." ends a sentence (known miss: "no." taken for the abbreviation No.)', () => {
+  // "no." ends a sentence; "No." is a number only before a digit
+  it('"said no." ends a sentence', () => {
     expect(sentences('Dr. Jane Roe, a researcher, said no. She left.')).toEqual(['Dr. Jane Roe, a researcher, said no.', 'She left.']);
   });
 

@@ -30,6 +30,8 @@ export function capitalAsAgent(tokens: Token[], from: number, to: number): boole
   if (next && AGENT_VERBS.has(next.lower)) return true;
   if (next && (next.lower === "'s" || next.lower === "'") && tokens[to + 1] && AGENT_POSSESSED.has(tokens[to + 1].lower)) return true;
   if (prev && AGENT_BEFORE.has(prev.lower)) return true;
+  // "attributing the campaign to Beijing"
+  if (prev?.lower === 'to' && tokens.slice(Math.max(0, from - 7), from - 1).some(t => /^(?:attribut|traced|linked|tied|pinned|blam)/.test(t.lower))) return true;
   // "Washington and Beijing have …", "London and its allies"
   if (next && next.lower === 'and') {
     const after = tokens[to + 1];

@@ -18,6 +18,7 @@ export function matchGazetteer(doc: Doc, kb: Kb, reg: ActorRegistry, pass: 'name
   for (let i = 0; i < toks.length; i++) {
     if (reg.owner[i] !== null || toks[i].kind === 'punct') continue;
     const matches = kb.trie.matchAt(toks, i);
+    if (matches.length && overtaken(kb, toks, i, matches[0].to)) continue;
     let accepted = false;
     for (const m of matches) {
       if (!reg.free(m.from, m.to)) continue;
@@ -39,6 +40,15 @@ export function matchGazetteer(doc: Doc, kb: Kb, reg: ActorRegistry, pass: 'name
   }
 }
 
+/** A match starting inside [i, end) runs further: "The Australian Signals Directorate" is not the newspaper. */
+function overtaken(kb: Kb, toks: Doc['tokens'], i: number, end: number): boolean {
+  for (let k = i + 1; k < end; k++) {
+    const m = kb.trie.matchAt(toks, k)[0];
+    if (m && m.to > end && m.hits.some(h => h.mode === 'ci' || h.mode === 'exact')) return true;
+  }
+  return false;
+}
+
 const NAME_MODES: ReadonlySet<AliasMode> = new Set(['ci', 'exact', 'cyber']);
 const CONTEXT_MODES: ReadonlySet<AliasMode> = new Set(['demonym', 'capital', 'generic']);
 
@@ -46,6 +56,8 @@ function allowed(doc: Doc, hit: AliasHit, from: number, to: number): boolean {
   const toks = doc.tokens;
   switch (hit.mode) {
     case 'ci':
+      if (hit.entity.type === 'state' && /^(?:Latin|South|North|Central|East|West|Southeast|Northern|Southern|Eastern|Western)$/.test(toks[from - 1]?.text ?? '')) return false; // "Latin America"
+      if (hit.entity.type === 'company' && hit.written[0] === 'The' && demonymInGovContext(toks, to)) return false; // "The Australian side" is not the newspaper
       return caseCompatible(doc, hit, from) && !(hit.entity.type === 'state' && isDateline(doc, from, to) && !hasVerbAfter(doc, to));
     case 'exact':
       return writtenAsAlias(toks, from, hit);
@@ -82,10 +94,19 @@ function hasVerbAfter(doc: Doc, to: number): boolean {
  * before, else the state most mentioned so far.
  */
 function resolveGeneric(doc: Doc, kb: Kb, reg: ActorRegistry, hit: AliasHit, from: number): KbEntity | null {
+  // "Russia's GRU military intelligence agency": an apposition of the agency just named
+  const prevActor = reg.at(from - 1);
+  if (prevActor?.type === 'agency' && prevActor.entity) return prevActor.entity;
   const ministry = /ministry|foreign office/i.test(hit.alias);
+  const speaker = speakerCountry(doc, reg, from + hit.written.length);
+  if (speaker) return genericFor(kb, hit, speaker);
   const lower = /^\p{Ll}/u.test(doc.tokens[from].text);
   const cc = ministry && !lower ? contextCountry(doc, kb, reg, from) : directCountry(doc, kb, reg, from);
-  if (!cc) return null;
+  return cc ? genericFor(kb, hit, cc) : null;
+}
+
+/** The agency of country `cc` that a generic form denotes, from the KB or made from the form. */
+function genericFor(kb: Kb, hit: AliasHit, cc: string): KbEntity | null {
   const key = fold(hit.alias);
   const known = kb.genericIndex.get(key)?.find(e => e.country === cc);
   if (known) return known;
@@ -101,6 +122,14 @@ function resolveGeneric(doc: Doc, kb: Kb, reg: ActorRegistry, hit: AliasHit, fro
     kb: null,
     parent: state.id,
   };
+}
+
+/** "Foreign Ministry spokeswoman Maria Zakharova": the country of the official named right after. */
+function speakerCountry(doc: Doc, reg: ActorRegistry, to: number): string | null {
+  let j = to;
+  while (j < to + 3 && doc.tokens[j] && /^\p{Ll}/u.test(doc.tokens[j].text)) j++;
+  const a = reg.at(j);
+  return a && (a.type === 'official' || a.type === 'person') ? a.country : null;
 }
 
 /** The country named right before token `from`: "China's", "the Chinese", "Russia’s". */

@@ -26,15 +26,25 @@ export function matchPeople(doc: Doc, reg: ActorRegistry): void {
       i = to - 1;
       continue;
     }
-    if (len === 1 && NOT_NAME.has(toks[i].lower)) continue;
+    if (NOT_NAME.has(toks[i].lower) && !GIVEN_NAMES.has(toks[i].lower)) {
+      i = to - 1;
+      continue; // "In Washington", "The Kremlin": not names
+    }
     const name = doc.text.slice(toks[i].start, toks[to - 1].end);
     const type = role?.kind === 'gov' ? 'official' : 'person';
-    const actor = reg.ensure({ id: `person:${slug(name)}`, name, type, country: role?.country ?? null, kb: null, entity: null, role: role?.text });
+    const actor = reg.ensure({ id: `person:${slug(name)}`, name, type, country: role?.country ?? ofState(reg, to), kb: null, entity: null, role: role?.text });
     if (type === 'official' && actor.type === 'person') actor.type = 'official';
     reg.mention(actor, i, to);
     i = to - 1;
   }
   joinShortForms(doc, reg);
+}
+
+/** "Foreign Minister Lena Varga of Hungary": the state after the name. */
+function ofState(reg: ActorRegistry, to: number): string | null {
+  if (reg.tokens[to]?.lower !== 'of') return null;
+  const a = reg.at(to + 1) ?? (reg.tokens[to + 1]?.lower === 'the' ? reg.at(to + 2) : null);
+  return a?.type === 'state' ? a.country : null;
 }
 
 /** A Title-case word that can be part of a name ("Garneau", "O'Neil", "McDonald", "Søreide"). */
@@ -158,7 +168,10 @@ function joinShortForms(doc: Doc, reg: ActorRegistry): void {
   const people = [...reg.byId.values()].filter(a => a.type === 'person' || a.type === 'official');
   for (const p of people) {
     const parts = p.name.split(/\s+/);
-    if (parts.length >= 2) bySurname.set(parts[parts.length - 1], p);
+    if (parts.length < 2) continue;
+    bySurname.set(parts[parts.length - 1], p);
+    // family name first: "Li Qiang … Li said", "Kim Jong Un … Kim"
+    if (FAMILY_FIRST.has(parts[0].toLowerCase()) || FAMILY_FIRST_CC.has(p.country ?? '')) bySurname.set(parts[0], p);
   }
   // single-word actors that are a known surname join the full name
   for (const p of people) {
@@ -175,6 +188,10 @@ function joinShortForms(doc: Doc, reg: ActorRegistry): void {
     if (p && reg.byId.has(p.id)) reg.mention(p, i, i + 1);
   }
 }
+
+/** Common family names written first (Chinese, Korean, Vietnamese). */
+const FAMILY_FIRST = new Set('li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo xi mao geng hua qin lu wen fu kim lee park choi jung kang cho yoon jang lim nguyen tran pham'.split(' '));
+const FAMILY_FIRST_CC = new Set(['CN', 'TW', 'KP', 'KR', 'VN', 'HK']);
 
 function slug(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');

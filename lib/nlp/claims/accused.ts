@@ -5,6 +5,7 @@ import type { Trigger } from './triggers';
 /** Words before an actor that make it a victim or a place, not the accused ("attacks on Ukraine"). */
 const VICTIM_BEFORE = new Set(['affected', 'impacted', 'harmed', 'damaged', 'crippled', 'paralyzed', 'paralysed', 'disrupting', 'against', 'on', 'targeting', 'targeted', 'target', 'into', 'in', 'at', 'toward', 'towards', 'hacked', 'hacking', 'breached', 'compromised', 'infiltrated', 'attacked', 'hit', 'struck', 'across', 'inside', 'within', 'throughout', 'to', 'with', 'for']);
 const ATTACK_NOUNS = new Set(['operations', 'networks', 'systems', 'websites', 'servers', 'computers', 'infrastructure', 'attack', 'attacks', 'hack', 'hacks', 'breach', 'breaches', 'compromise', 'intrusion', 'intrusions', 'cyberattack', 'cyberattacks', 'hacking']);
+const THEFT = new Set(['theft', 'thefts', 'stolen', 'stole', 'stealing', 'heist', 'exfiltrated', 'taken', 'siphoned', 'money', 'millions', 'million', 'data']);
 const HOSTILE_TYPES = new Set(['state', 'agency', 'threat-group']);
 
 /**
@@ -44,7 +45,8 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
   const against = /^(?:sanction|charge|indict)/.test(tw);
   // "attributed the attack to the Russian military", "traced it to"
   const toAccused = /^(?:attribut|traced|pinned|link|tied|work)/.test(tw);
-  for (let j = sent.body; j < sent.to; j++) {
+  const [lo, hi] = clauseOf(doc, t.from, sent.body, sent.to);
+  for (let j = lo; j < hi; j++) {
     const a = reg.at(j);
     if (!a) continue;
     const m = a.mentions.find(x => x.from <= j && j < x.to)!;
@@ -57,7 +59,7 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
     out.push(a);
   }
   // "this group", "such behaviour": the last accused named before
-  if (anaphoric && lastAccused) for (const a of lastAccused.filter(x => !claimants.includes(x))) if (!out.includes(a) && (anaphoric === 'any' || a.type === 'threat-group')) out.push(a);
+  if (anaphoric && lastAccused) for (const a of lastAccused.filter(x => !claimants.includes(x))) if (!out.includes(a) && (anaphoric === 'any' || a.type === 'threat-group' || a.type === 'agency')) out.push(a);
   // the state behind an accused agency or group ("Russia's GRU") is accused too
   for (const a of [...out]) {
     if (a.type === 'state' || !a.country) continue;
@@ -67,23 +69,43 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
   return out;
 }
 
+/** Token range of the independent clause around token i (split at ", and", ", but", ";"). */
+function clauseOf(doc: Doc, i: number, from: number, to: number): [number, number] {
+  const toks = doc.tokens;
+  const cut = (j: number) => toks[j].text === ';' || (toks[j].text === ',' && /^(?:and|but|while|whereas)$/.test(toks[j + 1]?.lower ?? '') && !!toks[j + 2] && /^\p{Lu}/u.test(toks[j + 2]?.text ?? toks[j + 3]?.text ?? ''));
+  let lo = from;
+  for (let j = i - 1; j > from; j--) if (cut(j)) { lo = j + 1; break; }
+  let hi = to;
+  for (let j = i + 1; j < to; j++) if (cut(j)) { hi = j; break; }
+  return [lo, hi];
+}
+
 function isVictim(doc: Doc, from: number, blameOn: boolean, against: boolean, toAccused: boolean): boolean {
   const toks = doc.tokens;
   // "Russia-based gangs": a place, not an accused government
   if (toks[from + 1]?.text === '-' && /^(?:based|headquartered|registered)$/.test(toks[from + 2]?.lower ?? '')) return true;
   let p = from - 1;
   // walk back over a list: "in the United States, Europe and the Finnish parliament"
+  const start = p;
+  let names = false;
   for (let k = 0; p >= 0 && k < 12; k++) {
     const t = toks[p];
-    if (/^(?:the|its|their|a|an|,|and|or)$/.test(t.lower) || (/^\p{Lu}/u.test(t.text) && t.kind !== 'punct')) p--;
-    else break;
+    if (/^(?:the|its|their|a|an|,|and|or)$/.test(t.lower)) p--;
+    else if (/^\p{Lu}/u.test(t.text) && t.kind !== 'punct') {
+      names = true;
+      p--;
+    } else break;
   }
+  // "accused the PRC of hacking, and the DPRK of …": separators alone do not make a list
+  if (!names && p !== start && /^(?:,|and)$/.test(toks[start]?.lower ?? '') && toks[p]?.kind !== 'punct') return false;
   const w = toks[p]?.lower ?? '';
   if (w === 'on' && blameOn) return false; // "blamed the attacks on China"
   if (w === 'against' && against) return false;
   if (w === 'to' && toAccused) return false;
   if (w === 'of' && ATTACK_NOUNS.has(toks[p - 1]?.lower ?? '')) return true; // "hack of the Finnish parliament"
-  if (w === 'from' || w === 'by') return false;
+  if (w === 'from') return THEFT.has(toks[p - 1]?.lower ?? ''); // "theft from Bangladesh's central bank"
+  if (w === 'by') return false;
+  if (w === 'for' && /^(?:working|work|works|worked|acting|spying|operating|operated)$/.test(toks[p - 1]?.lower ?? '')) return false; // "hackers working for the MSS"
   return VICTIM_BEFORE.has(w);
 }
 
@@ -104,7 +126,7 @@ function anaphora(doc: Doc, from: number, to: number): 'group' | 'any' | null {
     if (/^(?:same|hacking|kind|type)$/.test(toks[k]?.lower ?? '')) k++;
     if (toks[k]?.lower === 'of') k++;
     const n = toks[k]?.lower ?? '';
-    if (/^(?:group|group's|hackers)$/.test(n) && w !== 'such') return 'group';
+    if (/^(?:group|group's|hackers|unit|actors?)$/.test(n) && w !== 'such') return 'group';
     if (/^(?:behaviour|behavior|activity|activities|attacks?|conduct|actions?|hacking|sabotage)$/.test(n) && w !== 'the') return 'any';
   }
   return null;

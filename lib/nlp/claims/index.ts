@@ -31,7 +31,8 @@ export function findClaims(doc: Doc, reg: ActorRegistry): Claim[] {
     const nouns = triggers.filter(t => t.noun && t.kind === 'attribution');
     const bySentence = new Map<string, Claim>();
     for (const t of triggers) {
-      const claimants = claimantsOf(doc, reg, t, reporters, quoteSpeaker, quotes, nouns, disc);
+      const earlier = [...new Set([...bySentence.values()].map(c => reg.byId.get(c.claimant ?? '')).filter((a): a is FoundActor => !!a))];
+      const claimants = claimantsOf(doc, reg, t, reporters, quoteSpeaker, quotes, nouns, disc, earlier);
       for (const c of claimants) {
         const accused = accusedFor(doc, reg, s, t, c, claimants, lastAccused);
         if (!keep(doc, s, t, accused)) continue;
@@ -68,7 +69,7 @@ export function findClaims(doc: Doc, reg: ActorRegistry): Claim[] {
   return out;
 }
 
-function claimantsOf(doc: Doc, reg: ActorRegistry, t: Trigger, reporters: Reporter[], quoteSpeaker: FoundActor[], quotes: QuoteMap, nouns: Trigger[], disc: Discourse): FoundActor[] {
+function claimantsOf(doc: Doc, reg: ActorRegistry, t: Trigger, reporters: Reporter[], quoteSpeaker: FoundActor[], quotes: QuoteMap, nouns: Trigger[], disc: Discourse, earlier: FoundActor[]): FoundActor[] {
   const sent = doc.sentences[doc.tokens[t.from].sentence];
   if (t.passive) {
     const by = agentAfter(doc, reg, t.to, sent.to);
@@ -88,6 +89,8 @@ function claimantsOf(doc: Doc, reg: ActorRegistry, t: Trigger, reporters: Report
     const subj = subjectLeft(doc, reg, t.from, sent.from);
     if (subj.length) return subj;
     const p = pronounSubject(doc, t.from, sent.from);
+    // "…, which it attributed to APT28": the subject named earlier in the sentence
+    if (p && earlier.length) return earlier;
     if (p === 'sg' && disc.lastPerson) return [disc.lastPerson];
     if (p === 'pl') return collective(reg, disc.lastSpeakers);
   }
@@ -153,7 +156,7 @@ function keep(doc: Doc, s: number, t: Trigger, accused: FoundActor[]): boolean {
       return false;
     }
     case 'condemnation':
-      return cyber && (t.role === 'subject' || accused.length > 0 || (/^(?:unacceptable|tolerate|reckless|accept|provocation)$/.test(toks[t.from].lower) && HOSTILE_NOUNS.test(doc.text.slice(sent.start, sent.end))));
+      return cyber && (t.role === 'subject' || accused.length > 0 || (/^(?:unacceptable|tolerate|reckless|accept|provocation)$/.test(toks[t.from].lower) && (HOSTILE_NOUNS.test(doc.text.slice(sent.start, sent.end)) || /^(?:it|this|that|these)$/.test(toks[t.from - 2]?.lower ?? '') || /^(?:it|this|that|these)$/.test(toks[t.from - 3]?.lower ?? ''))));
     case 'call':
       return cyber;
     case 'assessment':

@@ -196,6 +196,7 @@ function eligibleSubject(doc: Doc, reg: ActorRegistry, m: number, last: number):
   if (PREP.has(w)) {
     const w2 = toks[p - 1]?.lower ?? '';
     // "a statement from a Chinese Ministry of Foreign Affairs spokesperson", "remarks by the minister"
+    if (w === 'of' && (ROLE_NOUNS.has(w2) || /^(?:government|ministry|spokesperson|representative)$/.test(w2))) return true; // "the foreign minister of Canada"
     if ((w === 'from' || w === 'by') && /^(?:statement|statements|report|remarks|comments|spokesperson|spokesman|spokeswoman|advisory|letter|post)$/.test(toks[p - 1]?.lower === 'a' ? '' : w2)) return true;
     const joinedBy = w === 'by' && [1, 2, 3].some(d => toks[p - d]?.lower === 'joined');
     if (!(joinedBy || (w === 'with' && /^(?:along|together|alongside)$/.test(w2)))) return false;
@@ -216,7 +217,8 @@ function actorsAfter(reg: ActorRegistry, from: number, to: number): FoundActor[]
     if (a && a.type !== 'threat-group' && !found.includes(a)) found.push(a);
   }
   const people = found.filter(isPerson);
-  return people.length ? people.slice(0, 1) : found.slice(0, 1);
+  // "according to the UK's National Cyber Security Centre" → the centre, not the UK
+  return people.length ? people.slice(0, 1) : found.slice(-1);
 }
 
 function quoteAfter(doc: Doc, i: number): boolean {

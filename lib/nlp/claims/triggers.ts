@@ -21,8 +21,9 @@ export interface Trigger {
 const S = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
 const ATTRIB_SUBJ = S('traced traces blame blamed blames blaming accuse accused accuses accusing attribute attributed attributes attributing attribution attributions pinned pin pins identified named implicated implicates alleged alleges allege allegation allegations accusation accusations charged charges indicted indicts indictment sanctioned sanctions sanctioning');
-const ATTRIB_CONTENT = S('ties backing behind responsible responsibility culprit culprits perpetrator perpetrators orchestrated perpetrated sponsored state-sponsored backed state-backed directed consists linked tied affiliated working involved');
-const HOSTILE = S('hacked hack hacking targeted targeting compromised compromising infiltrated infiltrating breached breaching attacked attacking stole stealing exploited exploiting spied spying penetrated conducted conducting carried launched launching disrupted disrupting');
+const ATTRIB_CONTENT_EXTRA = S('part');
+const ATTRIB_CONTENT = S('belonged belong belongs worked works controlled operated run ties backing behind responsible responsibility culprit culprits perpetrator perpetrators orchestrated perpetrated sponsored state-sponsored backed state-backed directed consists linked tied affiliated working involved');
+const HOSTILE = S('steal steals hacked hack hacking targeted targeting compromised compromising infiltrated infiltrating breached breaching attacked attacking stole stealing exploited exploiting spied spying penetrated conducted conducting carried launched launching disrupted disrupting');
 const DENY_SUBJ = S('deny denied denies denying denial denials reject rejected rejects rejecting dismiss dismissed dismisses dismissing refute refuted refutes rebuffed rebuts rebutted deflected');
 const DENY_CONTENT = S('groundless baseless unfounded fabricated fabrication smear smears smearing slander slandered slandering slanderous hype hypes hyping politicize politicizing politicise politicising defamation disinformation nonsense absurd unsubstantiated');
 const CONDEMN = S('condemn condemned condemns condemning condemnation condemnations denounce denounced denounces denouncing denunciation denunciations deplore deplored deplores censure censured rebuke rebuked');
@@ -74,6 +75,9 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
       if ((w === 'charges' || w === 'sanctions') && !/^(?:against|on)$/.test(next)) continue; // "sanctions against Russia", not "views the sanctions as illegal"
       push('attribution', passive || /^(?:allegations?|accusations?|attributions?)$/.test(w) ? 'content' : 'subject', i, i + 1, passive);
     } else if (ATTRIB_CONTENT.has(w)) {
+      if (/^(?:worked|works)$/.test(w) && next !== 'for') continue; // "worked for Iran"
+      if (/^(?:belonged|belong|belongs)$/.test(w) && next !== 'to') continue;
+      if (/^(?:controlled|operated|run)$/.test(w) && next !== 'by') continue;
       if (w === 'working' && next !== 'for' && !(next === 'on' && toks[i + 2]?.lower === 'behalf')) continue;
       if ((w === 'linked' || w === 'tied') && !/^(?:to|with)$/.test(next)) {
         // "have linked Volt Typhoon to China": the subject links
@@ -84,9 +88,9 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
       if (w === 'involved' && next !== 'in') continue;
       if (w === 'ties' && next !== 'to') continue; // "hackers with ties to the Chinese government"
       if (w === 'backing' && !/^(?:group|groups|hackers|hacking|a|the)$/.test(next)) continue; // "had been backing a group known as APT10"
-      if (w === 'backed' || w === 'sponsored' || w === 'directed') {
-        if (next !== 'by') continue;
-      }
+      if ((w === 'backed' || w === 'sponsored') && next !== 'by') continue;
+      // "the Kremlin directed these cyberattacks", "directed by the GRU" (not "directed at")
+      if (w === 'directed' && /^(?:at|to|towards|toward|against)$/.test(next)) continue;
       if (w === 'consists' && next !== 'of') continue;
       push('attribution', 'content', i, i + 1);
     } else if (HOSTILE.has(w)) {
@@ -96,6 +100,10 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
       push('attribution', 'content', i, i + 2); // "was the work of Russian military intelligence"
     } else if (w === 'evidence' && toks.slice(Math.max(from, i - 5), i).some(x => /^(?:no|not|without|lack|never|any)$/.test(x.lower))) {
       push('denial', 'content', i, i + 1); // "not backed up with evidence", "without evidence"
+    } else if (ATTRIB_CONTENT_EXTRA.has(w) && next === 'of' && /^(?:is|are|was|were|be|been)$/.test(prev)) {
+      push('attribution', 'content', i, i + 2); // "the hackers are part of the GRU"
+    } else if (w === 'link' && (prev === 'no' || toks[i - 2]?.lower === 'no')) {
+      push('denial', 'content', i, i + 1); // "it had no link to the cyberattack"
     } else if (ACT_NOUNS.has(w) && next === 'by') {
       push('attribution', 'content', i, i + 2); // "a malicious act by Chinese state-backed actors"
     } else if (w === 'distance' && /^(?:to|sought|tried)$/.test(prev)) {
