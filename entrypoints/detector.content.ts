@@ -2,6 +2,7 @@ import { defineContentScript } from '#imports';
 import '../assets/highlights.css';
 import { sendFromContent } from '../lib/messaging/client';
 import { quickCheck } from '../lib/page/detect';
+import { mark } from '../lib/page/timing';
 
 /**
  * The always-on content script (every http/https page, top frame, document_idle). It only runs
@@ -19,6 +20,7 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
+    mark('al:detector-start');
     let requested = false;
     let rechecks = 0;
     let timer: number | undefined;
@@ -32,12 +34,24 @@ export default defineContentScript({
     const check = (first: boolean): void => {
       if (requested || ctx.isInvalid) return;
       const q = quickCheck(document);
+      mark('al:quickcheck-end');
       if (q.candidate) {
+        mark('al:candidate');
         requested = true;
         stop();
         void sendFromContent('requestArticleScript', { url: location.href, reasons: q.reasons });
       } else if (first) {
-        void sendFromContent('reportStatus', { url: location.href, status: 'not-article' });
+        // The badge's "not an article" can wait: sending it (the first extension message of
+        // the page) is the costliest part of the check, so it runs when the page is idle.
+        const url = location.href;
+        ctx.requestIdleCallback(
+          () => {
+            mark('al:report-start');
+            if (!requested) void sendFromContent('reportStatus', { url, status: 'not-article' });
+            mark('al:report-end');
+          },
+          { timeout: 2000 },
+        );
       }
     };
     const schedule = (): void => {
@@ -51,7 +65,10 @@ export default defineContentScript({
     };
 
     check(true);
-    if (requested) return;
+    if (requested) {
+      mark('al:detector-end');
+      return;
+    }
     if (document.body) {
       observer = new MutationObserver(schedule);
       observer.observe(document.body, { childList: true, subtree: true });
@@ -62,5 +79,6 @@ export default defineContentScript({
       schedule();
     });
     ctx.onInvalidated(stop);
+    mark('al:detector-end');
   },
 });

@@ -10,6 +10,7 @@ import {
   schemePrefix,
   type Highlighter,
 } from '../../lib/page/highlighter';
+import { mark } from '../../lib/page/timing';
 import { groupsOf, targetsOf, type Entry } from './entries';
 import { Interaction } from './interaction';
 
@@ -63,24 +64,29 @@ export class ArticleController {
       if (isContextInvalidated(err) || this.ctx.isInvalid) return;
       console.error('[attribution-lens] analysis failed', err);
       void sendFromContent('reportStatus', { url: location.href, status: 'error', error: String(err) });
+    } finally {
+      mark('al:done');
     }
   }
 
   private async analyseOnce(signal: AbortSignal): Promise<void> {
     const url = location.href;
-    const page = await sendFromContent('getPageSettings', { url });
-    if (signal.aborted || !this.alive(page)) return;
-    if (page.value.disabled) return this.clear();
-    this.settings = page.value.settings;
-    this.forced ||= page.value.forced;
+    // No settings round trip first: `analyseArticle` answers with the settings, refuses sites
+    // that are turned off ('disabled') and knows whether the tab was forced, so the critical path
+    // is one message (extract → analyse → anchor → highlight).
+    mark('al:extract-start');
     const article = extractArticle(document, { url });
+    mark('al:extract-end');
     if (signal.aborted) return;
     if (!article.text.trim()) {
       this.clear();
       void sendFromContent('reportStatus', { url, status: 'not-article' });
       return this.observe(null);
     }
+    mark('al:analyse-start');
     const res = await sendFromContent('analyseArticle', { url, article, forced: this.forced });
+    mark('al:analyse-end');
+    if (!res.ok && res.error === 'disabled') return this.clear();
     if (signal.aborted || !this.alive(res)) return;
     this.settings = res.value.settings;
     this.highlightsOn = res.value.highlightsOn;
@@ -88,15 +94,23 @@ export class ArticleController {
       this.clear();
       return this.observe(null);
     }
-    const t0 = performance.now();
+    const t0 = mark('al:anchor-start');
     const targets = targetsOf(res.value.report);
-    const ranges = anchorSpans(buildTextIndex(document.body), article.text, targets);
+    const index = buildTextIndex(document.body);
+    mark('al:index-end');
+    const ranges = anchorSpans(index, article.text, targets);
+    mark('al:anchor-end');
     this.entries = [];
     ranges.forEach((range, i) => {
       const { group, item, actorId } = targets[i];
       if (range) this.entries.push({ range, group, item, actorId });
     });
+    mark('al:highlight-start');
     this.paint();
+    mark('al:highlight-end');
+    // "Painted": the frame that draws the registered highlights has been produced once the
+    // second animation frame callback runs (a double rAF).
+    requestAnimationFrame(() => requestAnimationFrame(() => mark('al:painted')));
     console.debug(`[attribution-lens] ${this.entries.length}/${targets.length} spans anchored in ${(performance.now() - t0).toFixed(1)} ms (${this.highlighter.mode})`);
     void sendFromContent('reportAnchoring', { url, anchored: this.entries.length, missed: targets.length - this.entries.length });
     this.observe(this.entries.length ? regionOf(this.entries) : null);

@@ -2,6 +2,7 @@ import { defineContentScript } from '#imports';
 import { browser } from 'wxt/browser';
 import { isEnvelope } from '../../lib/messaging/client';
 import type { BackgroundToContent, Result } from '../../lib/messaging/protocol';
+import { mark } from '../../lib/page/timing';
 import { ArticleController } from './controller';
 
 /**
@@ -14,6 +15,7 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   registration: 'runtime',
   main(ctx) {
+    mark('al:article-start');
     const controller = new ArticleController(ctx);
     const ok: Result<null> = { ok: true, value: null };
     const handlers: { [M in keyof BackgroundToContent]: (p: Parameters<BackgroundToContent[M]>[0]) => Result<null> } = {

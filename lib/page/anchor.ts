@@ -19,10 +19,22 @@ const BLOCK_TAGS = new Set([
   'ARTICLE', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'MAIN', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR',
   'TD', 'TH', 'DT', 'DD', 'PRE', 'BODY', 'CAPTION', 'ADDRESS', 'DETAILS', 'SUMMARY',
 ]);
-/** Soft hyphen and zero-width characters: dropped from both texts before matching. */
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
 const SPACE = /\s/;
 const CONTEXT = 32;
+
+/**
+ * Is UTF-16 code unit `c` whitespace (as `/\s/`)? ASCII and NBSP without a RegExp call: the
+ * index loop runs once per character of the page, where a RegExp test per character dominated.
+ */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 160 || SPACE.test(String.fromCharCode(c));
+}
+
+/** Soft hyphen and zero-width characters (dropped from both texts before matching); U+FEFF counts as space first. */
+function isInvisible(c: number): boolean {
+  return c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060;
+}
 
 /** A normalised text index of the live page. `nodeOf[i]`/`offsetOf[i]` locate `text[i]`. */
 export interface TextIndex {
@@ -74,57 +86,78 @@ export function buildTextIndex(root: Node): TextIndex {
   }
   const nodeOf = new Int32Array(total);
   const offsetOf = new Int32Array(total);
-  const out: string[] = [];
+  // Text is collected in runs (slices of a node's data), not one array entry per character.
+  const parts: string[] = [];
+  let pos = 0;
   const cache = new Map<Element, Element | null>();
   let lastBlock: Element | null = null;
   let lastSpace = true;
-  nodes.forEach((node, ni) => {
-    const block = node.parentNode ? blockOf(node, cache) : lastBlock;
+  for (let ni = 0; ni < nodes.length; ni++) {
+    const node = nodes[ni];
+    const block: Element | null = node.parentNode ? blockOf(node, cache) : lastBlock;
     if (block !== lastBlock && !lastSpace) {
-      nodeOf[out.length] = ni;
-      offsetOf[out.length] = 0;
-      out.push(' ');
+      nodeOf[pos] = ni;
+      offsetOf[pos] = 0;
+      parts.push(' ');
+      pos++;
       lastSpace = true;
     }
     lastBlock = block;
     const data = node.data;
+    let run = -1; // start of the current run of kept characters
     for (let i = 0; i < data.length; i++) {
-      const ch = data[i];
-      if (SPACE.test(ch)) {
-        if (lastSpace) continue;
+      const c = data.charCodeAt(i);
+      const space = isSpace(c);
+      if (space || isInvisible(c)) {
+        if (run >= 0) parts.push(data.slice(run, i));
+        run = -1;
+        if (!space || lastSpace) continue;
         lastSpace = true;
-        nodeOf[out.length] = ni;
-        offsetOf[out.length] = i;
-        out.push(' ');
-      } else if (!INVISIBLE.test(ch)) {
+        nodeOf[pos] = ni;
+        offsetOf[pos] = i;
+        parts.push(' ');
+        pos++;
+      } else {
+        if (run < 0) run = i;
         lastSpace = false;
-        nodeOf[out.length] = ni;
-        offsetOf[out.length] = i;
-        out.push(ch);
+        nodeOf[pos] = ni;
+        offsetOf[pos] = i;
+        pos++;
       }
     }
-  });
-  return { text: out.join(''), nodes, nodeOf, offsetOf };
+    if (run >= 0) parts.push(data.slice(run));
+  }
+  return { text: parts.join(''), nodes, nodeOf, offsetOf };
 }
 
 /** Normalises `text` like the index; `map[i]` is the normalised offset of original offset `i`. */
 export function normaliseWithMap(text: string): { norm: string; map: Int32Array } {
   const map = new Int32Array(text.length + 1);
-  const out: string[] = [];
+  const parts: string[] = [];
+  let pos = 0;
+  let run = -1;
   let lastSpace = true;
   for (let i = 0; i < text.length; i++) {
-    map[i] = out.length;
-    const ch = text[i];
-    if (SPACE.test(ch)) {
-      if (!lastSpace) out.push(' ');
-      lastSpace = true;
-    } else if (!INVISIBLE.test(ch)) {
-      out.push(ch);
+    map[i] = pos;
+    const c = text.charCodeAt(i);
+    const space = isSpace(c);
+    if (space || isInvisible(c)) {
+      if (run >= 0) parts.push(text.slice(run, i));
+      run = -1;
+      if (space && !lastSpace) {
+        parts.push(' ');
+        pos++;
+      }
+      if (space) lastSpace = true;
+    } else {
+      if (run < 0) run = i;
+      pos++;
       lastSpace = false;
     }
   }
-  map[text.length] = out.length;
-  return { norm: out.join(''), map };
+  if (run >= 0) parts.push(text.slice(run));
+  map[text.length] = pos;
+  return { norm: parts.join(''), map };
 }
 
 function occurrences(hay: string, needle: string, cache: Map<string, number[]>): number[] {

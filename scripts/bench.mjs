@@ -1,0 +1,429 @@
+#!/usr/bin/env node
+// `npm run bench`: builds the Chrome extension, runs it in headless Debian Chromium over a set of
+// pages and prints, per page and overall, the median and p90 of: the floor (reading every text
+// node), Readability alone, a peer pipeline (compromise + <mark> wrapping), ours (document_idle →
+// highlights painted, with its phases), the content scripts' own main-thread work, long tasks,
+// heap growth, script sizes and compile time, plus a scaling run (one article ×1, ×4, ×16).
+//
+//   npm run bench -- [--runs N] [--pages DIR] [--json] [--markdown] [--doc FILE]
+//                    [--no-build] [--no-scale] [--scale-page NAME] [--only SUBSTRING]
+//
+// --pages DIR takes DIR/*.html and DIR/*/source.html (e.g. ../shared/pages/readability).
+// Speed goals are measured here, never asserted in `npm test`. See docs/benchmark.md.
+//
+// Method (why it is honest):
+// - Every run is a fresh page (new tab, closed afterwards). The floor, Readability and the peer
+//   run in a second browser WITHOUT the extension (same binary and flags), one fresh page each,
+//   so neither the extension's scripts nor another measure's DOM changes touch them. Readability
+//   and compromise are injected (page.addScriptTag) before their timers start: their own load is
+//   not counted (which favours them; ours includes injecting and parsing our article script).
+// - Ours runs in a persistent context with the built extension. The content scripts record
+//   `performance.now()` points in their isolated world (lib/page/timing.ts: not performance.mark,
+//   which the page could read); we read them through the DevTools protocol in the extension's
+//   isolated execution context. "Ours" = from the detector's first line (it runs at
+//   document_idle) to `al:painted`: a double requestAnimationFrame after the highlights were
+//   registered. Message round trips and the background's analysis are included.
+// - Long tasks come from a PerformanceObserver added at document start (page.addInitScript). In
+//   the extension run, those that start after the detector's first line are the extension's; the
+//   extension-free page's long tasks (load included) are reported as the page's own.
+// - Heap growth: after the work, a forced GC and Runtime.getHeapUsage in the extension run, minus
+//   the same in the extension-free run of the same page (medians of both).
+// - One warm-up page per browser is not counted (the first run also starts the service worker and
+//   loads the knowledge base, reported separately as "cold").
+import { chromium } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import * as inPage from './bench/in-page.mjs';
+import { kb, mb, mdTable, median, ms, p90, ratio, summary, textTable } from './bench/stats.mjs';
+
+const args = process.argv.slice(2);
+const flag = name => args.includes(name);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const RUNS = Math.max(1, Number(opt('--runs', 7)));
+const PAGES_DIR = path.resolve(opt('--pages', 'bench/pages'));
+const ONLY = opt('--only', null);
+const SCALE_PAGE = opt('--scale-page', 'article-medium');
+const JSON_OUT = flag('--json');
+const MARKDOWN = flag('--markdown');
+const DOC = opt('--doc', null);
+const EXT = path.resolve('.output/chrome-mv3');
+const BROWSER = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+const TIMEOUT_MS = 20_000;
+const log = (...a) => (JSON_OUT ? console.error : console.log)('[bench]', ...a);
+
+// ── build and sizes ─────────────────────────────────────────────────────────────────────────────
+if (!flag('--no-build')) {
+  log('building the extension (npx wxt build)…');
+  const b = spawnSync('npx', ['wxt', 'build'], { stdio: JSON_OUT ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+const manifest = JSON.parse(fs.readFileSync(path.join(EXT, 'manifest.json'), 'utf8'));
+const csDir = path.join(EXT, 'content-scripts');
+const sizes = Object.fromEntries(
+  fs.readdirSync(csDir).sort().map(f => {
+    const buf = fs.readFileSync(path.join(csDir, f));
+    return [f, { bytes: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length }];
+  }),
+);
+const alwaysOn = manifest.content_scripts.flatMap(cs => [...(cs.js ?? []), ...(cs.css ?? [])]).map(f => path.basename(f));
+const sum = (files, key) => files.reduce((n, f) => n + (sizes[f]?.[key] ?? 0), 0);
+const sizeReport = {
+  files: sizes,
+  alwaysOnJs: sum(alwaysOn.filter(f => f.endsWith('.js')), 'bytes'),
+  alwaysOnGzip: sum(alwaysOn, 'gzip'),
+  allGzip: sum(Object.keys(sizes), 'gzip'), // the detector's JS+CSS plus the article script on articles
+};
+
+// ── pages ───────────────────────────────────────────────────────────────────────────────────────
+function listPages(dir) {
+  const out = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.isFile() && e.name.endsWith('.html')) out.push({ name: e.name.replace(/\.html$/, ''), file: path.join(dir, e.name) });
+    else if (e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'source.html'))) out.push({ name: e.name, file: path.join(dir, e.name, 'source.html') });
+  }
+  return out.filter(p => !ONLY || p.name.includes(ONLY));
+}
+const pages = listPages(PAGES_DIR).map(p => ({ ...p, html: fs.readFileSync(p.file, 'utf8') }));
+if (!pages.length) {
+  log('no pages in', PAGES_DIR);
+  process.exit(1);
+}
+
+/** The scaling pages: the article body of `base` repeated ×k inside the same <article>. */
+function scaled(html, k) {
+  const m = /(<article[^>]*>)([\s\S]*?)(<\/article>)/i.exec(html);
+  if (!m) return null;
+  const inner = m[2];
+  // Repeat the running text (the paragraphs after the dateline/byline), keep headline and byline once.
+  const firstP = inner.search(/<p>(?!<)/i);
+  const head = firstP >= 0 ? inner.slice(0, firstP) : '';
+  const body = firstP >= 0 ? inner.slice(firstP) : inner;
+  const repeated = Array.from({ length: k }, (_, i) => (i ? `<h2>Part ${i + 1}</h2>\n` : '') + body).join('\n');
+  return html.replace(m[0], m[1] + head + repeated + m[3]);
+}
+const scaleBase = pages.find(p => p.name === SCALE_PAGE) ?? listPages(path.resolve('bench/pages')).map(p => ({ ...p, html: fs.readFileSync(p.file, 'utf8') })).find(p => p.name === SCALE_PAGE);
+const scalePages = flag('--no-scale') || !scaleBase ? [] : [1, 4, 16].map(k => ({ name: `${scaleBase.name}×${k}`, k, html: scaled(scaleBase.html, k) })).filter(p => p.html);
+
+const served = new Map([...pages, ...scalePages].map((p, i) => [`/p${i}/${encodeURIComponent(p.name.replace(/×/g, 'x'))}.html`, p]));
+for (const [url, p] of served) p.path = url;
+served.set('/empty.html', { html: '<!doctype html><html><head><title>empty</title></head><body></body></html>' });
+const server = http.createServer((req, res) => {
+  const p = served.get(new URL(req.url ?? '/', 'http://x').pathname);
+  if (!p) return res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(p.html);
+});
+await new Promise(r => server.listen(0, '127.0.0.1', r));
+const BASE = `http://127.0.0.1:${server.address().port}`;
+
+// ── browsers ────────────────────────────────────────────────────────────────────────────────────
+const READABILITY = fs.readFileSync(path.resolve('node_modules/@mozilla/readability/Readability.js'), 'utf8');
+const COMPROMISE = fs.readFileSync(path.resolve('node_modules/compromise/builds/compromise.js'), 'utf8');
+const viewport = { width: 1100, height: 850 };
+const free = await chromium.launch({ executablePath: BROWSER, headless: true });
+const freeCtx = await free.newContext({ viewport });
+await freeCtx.addInitScript(inPage.longTaskObserver);
+const ext = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'al-bench-')), {
+  executablePath: BROWSER,
+  headless: true,
+  viewport,
+  args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
+});
+await ext.addInitScript(inPage.longTaskObserver);
+let [sw] = ext.serviceWorkers();
+sw ??= await ext.waitForEvent('serviceworker');
+const EXT_ORIGIN = `chrome-extension://${new URL(sw.url()).host}`;
+
+async function heapAfterGc(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+}
+
+/** One extension-free page: load, then `fn` (after injecting `script`, if any). */
+async function freeRun(url, fn, script, withHeap = false) {
+  const page = await freeCtx.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    const cdp = withHeap ? await freeCtx.newCDPSession(page) : null;
+    const heap = cdp ? await heapAfterGc(cdp) : NaN;
+    if (script) await page.addScriptTag({ content: script });
+    const result = await page.evaluate(fn);
+    const longTasks = await page.evaluate(() => window.__benchLongTasks ?? []);
+    return { ...result, heap, longTasks };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Parse/compile time of a content script's source, in a fresh extension-free page. */
+async function compileRun(src) {
+  const page = await freeCtx.newPage();
+  try {
+    await page.goto(`${BASE}/empty.html`);
+    return await page.evaluate(inPage.compile, src);
+  } finally {
+    await page.close();
+  }
+}
+
+const T = (points, name) => points.find(p => p.name === name)?.t ?? NaN;
+
+/** One page with the extension: wait for the content scripts to finish, read their timings. */
+async function oursRun(url) {
+  const page = await ext.newPage();
+  const cdp = await ext.newCDPSession(page);
+  let iso = null;
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.origin === EXT_ORIGIN && context.auxData?.type === 'isolated') iso = context.id;
+  });
+  await cdp.send('Runtime.enable');
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    const read = async () => {
+      if (iso === null) return [];
+      const r = await cdp.send('Runtime.evaluate', { expression: 'JSON.stringify(globalThis.__attributionLensTimings ?? [])', contextId: iso, returnByValue: true }).catch(() => null);
+      return r?.result?.value ? JSON.parse(r.result.value) : [];
+    };
+    const deadline = Date.now() + TIMEOUT_MS;
+    let points = [];
+    for (;;) {
+      points = await read();
+      const names = new Set(points.map(p => p.name));
+      const finished = names.has('al:highlight-end') ? names.has('al:painted') : names.has('al:done') || names.has('al:report-end');
+      if (finished || Date.now() > deadline) break;
+      await new Promise(r => setTimeout(r, 25));
+    }
+    const longTasks = await page.evaluate(() => window.__benchLongTasks ?? []);
+    const highlights = await page.evaluate(inPage.ourHighlights);
+    const heap = await heapAfterGc(cdp);
+    return { points, longTasks, highlights, heap };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Phases (ms) from one run's timing points. */
+function phases(points) {
+  const t = name => T(points, name);
+  const start = t('al:detector-start');
+  const end = Number.isFinite(t('al:painted')) ? t('al:painted') : Number.isFinite(t('al:done')) ? t('al:done') : t('al:detector-end');
+  const span = (a, b) => t(b) - t(a);
+  const detector = span('al:detector-start', 'al:detector-end');
+  const extract = span('al:extract-start', 'al:extract-end');
+  const anchor = span('al:anchor-start', 'al:anchor-end');
+  const highlight = span('al:highlight-start', 'al:highlight-end');
+  const report = span('al:report-start', 'al:report-end'); // the detector's deferred "not an article" message
+  const work = [detector, report, extract, anchor, highlight].filter(Number.isFinite).reduce((a, b) => a + b, 0);
+  return {
+    total: end - start,
+    painted: t('al:painted') - start,
+    detector,
+    quickCheck: span('al:detector-start', 'al:quickcheck-end'),
+    inject: span('al:candidate', 'al:article-start'),
+    extract,
+    analyse: span('al:analyse-start', 'al:analyse-end'),
+    anchor,
+    index: span('al:anchor-start', 'al:index-end'),
+    highlight,
+    paint: t('al:painted') - t('al:highlight-end'),
+    report,
+    work, // synchronous main-thread work of the content scripts (not counting script evaluation)
+    candidate: points.some(p => p.name === 'al:candidate'),
+    start,
+    end,
+  };
+}
+
+// ── runs ────────────────────────────────────────────────────────────────────────────────────────
+log(`Chromium ${free.version()}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}; ${pages.length} pages from ${path.relative(process.cwd(), PAGES_DIR) || '.'}, ${RUNS} runs each${scalePages.length ? `, scaling ×1/×4/×16 of ${scaleBase.name}` : ''}`);
+const LOAD = os.loadavg();
+const warm = pages[0];
+const cold = phases((await oursRun(BASE + warm.path)).points);
+await freeRun(BASE + warm.path, inPage.floor, null);
+log(`warm-up (not counted): ${warm.name} cold ours ${ms(cold.total)} ms (analyse ${ms(cold.analyse)} ms, service worker and knowledge base starting)`);
+
+const compileTimes = {};
+for (const f of Object.keys(sizes).filter(f => f.endsWith('.js'))) {
+  const src = fs.readFileSync(path.join(csDir, f), 'utf8');
+  const times = [];
+  for (let r = 0; r < RUNS; r++) times.push(await compileRun(src));
+  compileTimes[f] = summary(times);
+}
+
+async function measurePage(p) {
+  const url = BASE + p.path;
+  const s = { floor: [], readability: [], peer: [], peerNlp: [], peerWrap: [], ours: [], heapFree: [], heapOurs: [], pageLongTasks: [], ourLongTasks: [], highlights: [], peerMarks: [] };
+  for (let r = 0; r < RUNS; r++) {
+    const f = await freeRun(url, inPage.floor, null, true);
+    s.floor.push(f.ms);
+    s.heapFree.push(f.heap);
+    s.pageLongTasks.push(...f.longTasks.map(l => l.duration));
+    s.readability.push((await freeRun(url, inPage.readability, READABILITY)).ms);
+    const pr = await freeRun(url, inPage.peer, COMPROMISE);
+    s.peer.push(pr.ms);
+    s.peerNlp.push(pr.nlpMs);
+    s.peerWrap.push(pr.wrapMs);
+    s.peerMarks.push(pr.marks);
+    const o = await oursRun(url);
+    const ph = phases(o.points);
+    s.ours.push(ph);
+    s.heapOurs.push(o.heap);
+    s.highlights.push(o.highlights);
+    s.ourLongTasks.push(...o.longTasks.filter(l => l.start + l.duration > ph.start - 1).map(l => l.duration));
+  }
+  const pick = key => summary(s.ours.map(x => x[key]));
+  const relevant = median(s.highlights) > 0;
+  const candidate = s.ours.filter(x => x.candidate).length > RUNS / 2;
+  const res = {
+    name: p.name,
+    kind: relevant ? 'relevant article' : candidate ? 'candidate, not annotated' : 'not a candidate',
+    chars: undefined,
+    floor: summary(s.floor),
+    readability: summary(s.readability),
+    peer: summary(s.peer),
+    peerNlp: summary(s.peerNlp),
+    peerWrap: summary(s.peerWrap),
+    peerMarks: median(s.peerMarks),
+    ours: pick('total'),
+    phases: Object.fromEntries(['detector', 'quickCheck', 'report', 'inject', 'extract', 'analyse', 'index', 'anchor', 'highlight', 'paint', 'work'].map(k => [k, pick(k)])),
+    highlights: median(s.highlights),
+    longTasks: {
+      ours: { count: s.ourLongTasks.length, over50: s.ourLongTasks.filter(d => d > 50).length, max: Math.max(0, ...s.ourLongTasks) },
+      page: { count: s.pageLongTasks.length, max: Math.max(0, ...s.pageLongTasks) },
+    },
+    heapGrowth: median(s.heapOurs) - median(s.heapFree),
+  };
+  res.ratioReadability = res.ours.median / res.readability.median;
+  res.ratioPeer = res.ours.median / res.peer.median;
+  return res;
+}
+
+const results = [];
+for (const p of pages) {
+  const r = await measurePage(p);
+  results.push(r);
+  log(`${r.name}: ${r.kind}; ours ${ms(r.ours.median)} ms, Readability ${ms(r.readability.median)} ms, peer ${ms(r.peer.median)} ms, content-script work ${ms(r.phases.work.median)} ms`);
+}
+const scaling = [];
+for (const p of scalePages) {
+  const r = await measurePage(p);
+  r.k = p.k;
+  scaling.push(r);
+  log(`${r.name}: ours ${ms(r.ours.median)} ms, Readability ${ms(r.readability.median)} ms, peer ${ms(r.peer.median)} ms, longest task of ours ${ms(r.longTasks.ours.max)} ms`);
+}
+await ext.close();
+await free.close();
+server.closeAllConnections();
+server.close();
+
+// ── report ──────────────────────────────────────────────────────────────────────────────────────
+const relevant = results.filter(r => r.kind === 'relevant article');
+const nonArticles = results.filter(r => r.kind !== 'relevant article');
+const notCandidates = results.filter(r => r.kind === 'not a candidate');
+const overall = {
+  ratioReadability: median(relevant.map(r => r.ratioReadability)),
+  ratioPeer: median(relevant.map(r => r.ratioPeer)),
+  oursMedian: median(relevant.map(r => r.ours.median)),
+  oursP90: p90(relevant.map(r => r.ours.p90)),
+  nonArticleWork: notCandidates.length ? Math.max(...notCandidates.map(r => r.phases.work.median)) : NaN,
+  nonArticleWorkP90: notCandidates.length ? Math.max(...notCandidates.map(r => r.phases.work.p90)) : NaN,
+  longTasksOver50: [...results, ...scaling].reduce((n, r) => n + r.longTasks.ours.over50, 0),
+  longestOurs: Math.max(0, ...[...results, ...scaling].map(r => r.longTasks.ours.max)),
+  heapTypical: median(relevant.map(r => r.heapGrowth)),
+  scale16: scaling.length === 3 ? scaling[2].ours.median / scaling[0].ours.median : NaN,
+};
+const goals = [
+  ['relevant article: ours ≤ 1.5× Readability (median of per-page ratios)', ratio(overall.ratioReadability), overall.ratioReadability <= 1.5],
+  ['relevant article: ours ≤ 0.2× peer pipeline', ratio(overall.ratioPeer), overall.ratioPeer <= 0.2],
+  ['not an article: content-script work ≤ 1 ms (worst page median)', `${ms(overall.nonArticleWork)} ms`, overall.nonArticleWork <= 1],
+  ['no long task > 50 ms caused by the extension', `${overall.longTasksOver50} (longest ${ms(overall.longestOurs)} ms)`, overall.longTasksOver50 === 0],
+  ['×16 text → at most ×16 time', ratio(overall.scale16), overall.scale16 <= 16],
+  ['always-on content script ≤ 20 KB minified', kb(sizeReport.alwaysOnJs), sizeReport.alwaysOnJs <= 20 * 1024],
+  ['everything loaded into a page ≤ 50 KB gzipped', kb(sizeReport.allGzip), sizeReport.allGzip <= 50 * 1024],
+  ['content-script heap growth ≤ 5 MB on a typical article', mb(overall.heapTypical), overall.heapTypical <= 5 * 1048576],
+];
+
+const mr = x => `${ms(x.median)} / ${ms(x.p90)}`;
+const pageHeader = ['page', 'kind', 'floor', 'Readability', 'peer', 'ours', 'ours/Rd', 'ours/peer', 'CS work', 'heap +', 'long tasks ours (page)'];
+const pageRow = r => [
+  r.name,
+  r.kind,
+  mr(r.floor),
+  mr(r.readability),
+  mr(r.peer),
+  mr(r.ours),
+  ratio(r.ratioReadability),
+  ratio(r.ratioPeer),
+  mr(r.phases.work),
+  mb(r.heapGrowth),
+  `${r.longTasks.ours.count}, max ${ms(r.longTasks.ours.max)} (${r.longTasks.page.count})`,
+];
+const phaseKeys = ['quickCheck', 'detector', 'report', 'inject', 'extract', 'analyse', 'index', 'anchor', 'highlight', 'paint'];
+const phaseRow = r => [r.name, ...phaseKeys.map(k => ms(r.phases[k].median)), `${r.highlights}`];
+const scaleHeader = ['page', 'floor', 'Readability', 'peer', 'ours', 'ours ×k/×1', 'Rd ×k/×1', 'peer ×k/×1', 'ours/Rd', 'ours/peer', 'longest task ours'];
+const scaleRow = r => [
+  r.name,
+  mr(r.floor),
+  mr(r.readability),
+  mr(r.peer),
+  mr(r.ours),
+  ratio(r.ours.median / scaling[0].ours.median),
+  ratio(r.readability.median / scaling[0].readability.median),
+  ratio(r.peer.median / scaling[0].peer.median),
+  ratio(r.ratioReadability),
+  ratio(r.ratioPeer),
+  `${ms(r.longTasks.ours.max)} ms`,
+];
+const sizeHeader = ['file', 'minified', 'gzipped', 'compile (median / p90 ms)'];
+const sizeRows = Object.entries(sizes).map(([f, s]) => [f + (alwaysOn.includes(f) ? ' (always on)' : ''), kb(s.bytes), kb(s.gzip), compileTimes[f] ? mr(compileTimes[f]) : '–']);
+const goalRows = goals.map(([g, v, ok]) => [g, v, ok ? 'met' : '**missed**']);
+
+function markdown() {
+  return [
+    `Chromium ${free.version()} headless, ${os.cpus().length} CPUs (load average ${LOAD.map(x => x.toFixed(1)).join(', ')} at the start), ${RUNS} fresh pages per figure; times in ms as median / p90.`,
+    '',
+    mdTable(pageHeader, results.map(pageRow)),
+    '',
+    '**Ours, phases (medians, ms)**: quickCheck = detector to its decision; inject = detector asks → article script runs; index = building the live page text index (part of anchor); analyse = message + engine in the background + answer; paint = highlights registered → double rAF.',
+    '',
+    mdTable(['page', ...phaseKeys, 'ranges'], results.map(phaseRow)),
+    '',
+    scaling.length ? `**Scaling** (${scaleBase.name}'s body repeated ×1, ×4, ×16):\n\n${mdTable(scaleHeader, scaling.map(scaleRow))}\n` : '',
+    '**Content scripts** (compile = `new Function(source)` in a fresh page):',
+    '',
+    mdTable(sizeHeader, sizeRows),
+    '',
+    '**Goals**',
+    '',
+    mdTable(['goal', 'measured', ''], goalRows),
+  ].join('\n');
+}
+
+if (JSON_OUT) {
+  console.log(JSON.stringify({ chromium: free.version(), loadAverage: LOAD, runs: RUNS, pagesDir: PAGES_DIR, cold, sizes: sizeReport, compileTimes, results, scaling, overall, goals: goals.map(([goal, value, met]) => ({ goal, value, met })) }, null, 2));
+} else {
+  console.log(`\nLoad average at the start ${LOAD.map(x => x.toFixed(1)).join(', ')} on ${os.cpus().length} CPUs. Times in ms, median / p90 of ${RUNS} fresh pages. CS work = the content scripts' synchronous main-thread work.\n`);
+  console.log(textTable(pageHeader, results.map(pageRow)));
+  console.log('\nOurs, phases (medians, ms):\n');
+  console.log(textTable(['page', ...phaseKeys, 'ranges'], results.map(phaseRow)));
+  if (scaling.length) {
+    console.log(`\nScaling (${scaleBase.name} ×1, ×4, ×16):\n`);
+    console.log(textTable(scaleHeader, scaling.map(scaleRow)));
+  }
+  console.log('\nContent scripts:\n');
+  console.log(textTable(sizeHeader, sizeRows));
+  console.log(`\nOverall (relevant articles): ours ${ms(overall.oursMedian)} ms median, ${ms(overall.oursP90)} ms p90; ours/Readability ${ratio(overall.ratioReadability)}, ours/peer ${ratio(overall.ratioPeer)}; non-article pages: ${nonArticles.map(r => `${r.name} ${ms(r.phases.work.median)} ms`).join(', ')}\n`);
+  console.log(textTable(['goal', 'measured', ''], goals.map(([g, v, ok]) => [g, v, ok ? 'met' : 'MISSED'])));
+  if (MARKDOWN) console.log(`\n${markdown()}`);
+}
+if (DOC) {
+  const intro = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8').split('<!-- bench:figures -->')[0] : '# Benchmark\n\n';
+  fs.writeFileSync(DOC, `${intro}<!-- bench:figures -->\n\n${markdown()}\n`);
+  log('figures written to', DOC);
+}
