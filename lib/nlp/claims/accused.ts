@@ -86,18 +86,21 @@ function isVictim(doc: Doc, from: number, blameOn: boolean, against: boolean, to
   if (toks[from + 1]?.text === '-' && /^(?:based|headquartered|registered)$/.test(toks[from + 2]?.lower ?? '')) return true;
   let p = from - 1;
   // walk back over a list: "in the United States, Europe and the Finnish parliament"
-  const start = p;
   let names = false;
+  let separators = false;
   for (let k = 0; p >= 0 && k < 12; k++) {
     const t = toks[p];
-    if (/^(?:the|its|their|a|an|,|and|or)$/.test(t.lower)) p--;
+    if (/^(?:the|its|their|a|an|,|and|or)$/.test(t.lower)) {
+      if (/^(?:,|and|or)$/.test(t.lower)) separators = true;
+      p--;
+    }
     else if (/^\p{Lu}/u.test(t.text) && t.kind !== 'punct') {
       names = true;
       p--;
     } else break;
   }
   // "accused the PRC of hacking, and the DPRK of …": separators alone do not make a list
-  if (!names && p !== start && /^(?:,|and)$/.test(toks[start]?.lower ?? '') && toks[p]?.kind !== 'punct') return false;
+  if (!names && separators) return false;
   const w = toks[p]?.lower ?? '';
   if (w === 'on' && blameOn) return false; // "blamed the attacks on China"
   if (w === 'against' && against) return false;

@@ -92,7 +92,8 @@ function claimantsOf(doc: Doc, reg: ActorRegistry, t: Trigger, reporters: Report
     // "…, which it attributed to APT28": the subject named earlier in the sentence
     if (p && earlier.length) return earlier;
     if (p === 'sg' && disc.lastPerson) return [disc.lastPerson];
-    if (p === 'pl') return collective(reg, disc.lastSpeakers);
+    const group = p === 'pl' ? collective(reg, disc.lastSpeakers) : [];
+    if (group.length) return group;
   }
   if (t.role === 'content' && t.kind === 'attribution' && nouns.some(n => n.from < t.from && (!sameSide || sameSide.at < n.from))) return []; // "allegations that X was behind" belong to the noun's holder
   if (sameSide) return sameSide.actors;

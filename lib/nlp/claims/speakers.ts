@@ -129,7 +129,8 @@ export function subjectLeft(doc: Doc, reg: ActorRegistry, v: number, floor: numb
   for (let j = k + 1; j < chunks.length; j++) {
     const [a, b] = chunks[j];
     const more = eligibleIn(doc, reg, a, b);
-    if (!more.length || b - a > 10 || more.some(isPerson) !== out.some(isPerson)) break;
+    const listy = b - a <= 4 || toks.slice(a, b).some(x => /^(?:joined|along|together|alongside)$/.test(x.lower));
+    if (!more.length || !listy || more.some(isPerson) !== out.some(isPerson)) break;
     for (const m of more) if (!out.includes(m)) out.push(m);
   }
   const people = out.filter(isPerson);
