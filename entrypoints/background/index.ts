@@ -59,10 +59,16 @@ export default defineBackground(() => {
     // A new document in the tab: forget the old page's report and badge.
     if (change.status !== 'loading' || !tab.url) return;
     articleTabs.delete(tabId);
+    const url = tab.url;
+    const since = Date.now();
     // Through currentSettings, so a recovery notice is kept for the popup (not lost on rewrite).
     void currentSettings(deps).then(async settings => {
-      const on = highlightsOnFor(settings, hostOf(tab.url ?? '') ?? '');
-      await updateBadge(tabId, await store.reset(tabId, tab.url ?? '', { highlightsOn: on }));
+      // NOTE: on a fast page the new document's detector can report while settings are read;
+      // resetting then would wipe its state (found by tests/e2e/real-pages.spec.ts: tabs stuck 'idle').
+      const current = await store.get(tabId);
+      if (current && current.url === url && current.updatedAt >= since) return;
+      const on = highlightsOnFor(settings, hostOf(url) ?? '');
+      await updateBadge(tabId, await store.reset(tabId, url, { highlightsOn: on }));
     });
   });
   browser.runtime.onInstalled.addListener(() => {
