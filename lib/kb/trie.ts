@@ -50,7 +50,8 @@ export class AliasTrie {
     }
     const written = toks.map(t => t.text);
     node.hits ??= [];
-    if (node.hits.some(h => h.entity === entity && h.mode === mode)) return;
+    // the same entity may have several written forms of one alias ("FANCY BEAR", "Fancy Bear")
+    if (node.hits.some(h => h.entity === entity && h.mode === mode && h.written.join(' ') === written.join(' '))) return;
     node.hits.push({ entity, alias, written, mode });
     this.size++;
   }

@@ -64,9 +64,7 @@ describe('states', () => {
     { label: '"Us" at a sentence start is not the US', text: 'Us and them, the singer said of the hackers.', mention: 'Us' },
   ])('not a state: $label', expectNotFound);
 
-  // Known miss: "Latin America" is read as the United States ("America").
-  // Input: joint-advisory.txt, "cyberattacks on government networks in Europe and Latin America".
-  // Expected: no United States mention on "America"; got: iso:US mentioned as "America".
+  // Regression test (was a known miss).
   it('"Latin America" is not the United States', () => {
     const actors = actorsOf('Hackers targeted government networks in Europe and Latin America, the FBI said.');
     expect(byMention(actors, 'America')).toBeUndefined();
@@ -99,10 +97,7 @@ describe('agencies', () => {
     { label: 'acronym defined in the text', text: 'The NCSC said the Russian Foreign Intelligence Service (SVR) was behind the SolarWinds hack. The SVR denied it.', mention: 'SVR', want: { type: 'agency', country: 'RU' } },
   ])('$label', expectFound);
 
-  // Known miss: generic "Foreign Ministry" before a Russian spokeswoman resolves to Germany.
-  // Input (denial-germany.txt): "Foreign Ministry spokeswoman Maria Zakharova called the claims another
-  // anti-Russian provocation by Berlin." Expected: Russia's foreign ministry (country RU);
-  // got: agency:de-aa (Germany's Federal Foreign Office), from the state named in the sentence before.
+  // Regression test (was a known miss).
   it('"Foreign Ministry spokeswoman Maria Zakharova" is Russia\'s ministry', () => {
     expectFound({ label: '', text: fixture('denial-germany'), mention: 'Foreign Ministry', want: { type: 'agency', country: 'RU' } });
   });
@@ -138,22 +133,18 @@ describe('officials and people', () => {
     }
   });
 
-  // Known miss: an official's country is not taken from "of Hungary" after the name.
-  // Input: "Foreign Minister Lena Varga of Hungary said …". Expected country HU; got null.
+  // Regression test (was a known miss).
   it('"Foreign Minister Lena Varga of Hungary" belongs to Hungary', () => {
     expectFound({ label: '', text: 'Foreign Minister Lena Varga of Hungary said the cyberattack on the ministry was serious.', mention: 'Lena Varga', want: { type: 'official', country: 'HU' } });
   });
 
-  // Known miss: "In Washington," at a sentence start is taken for a person's name.
-  // Input (negative-trade-summit.txt): "In Washington, U.S. Secretary of State Marco Rubio said …".
-  // Expected: no actor "In Washington"; got: official person:in-washington.
+  // Regression test (was a known miss).
   it('"In Washington," is not a person', () => {
     const actors = actorsOf(fixture('negative-trade-summit'));
     expect(actors.find(a => /^in washington$/i.test(a.name)), show(actors)).toBeUndefined();
   });
 
-  // Known miss: Chinese names put the surname first; "Li said" after "Premier Li Qiang" is not joined.
-  // Expected: the mention "Li" belongs to Li Qiang; got: no mention on "Li".
+  // Regression test (was a known miss).
   it('"Li said" joins "Chinese Premier Li Qiang" (family name first)', () => {
     const actors = actorsOf(fixture('negative-trade-summit'));
     expect(byMention(actors, 'Li'), show(actors)).toBe(byMention(actors, 'Li Qiang'));
@@ -199,10 +190,8 @@ describe('threat groups', () => {
     expect(actors.filter(a => a.type === 'threat-group'), show(actors)).toEqual([]);
   });
 
-  // Known miss: "Fancy Bear" is an alias of APT28 in the knowledge base, yet it becomes a separate
-  // pattern group. Input (denial-germany.txt): "Germany on Thursday blamed APT28, a group also known as
-  // Fancy Bear, …". Expected: one actor mitre:G0007 with mentions APT28 and Fancy Bear; got two actors.
-  it.fails('"Fancy Bear" is the same actor as APT28 (known miss)', () => {
+  // Regression test (was a known miss).
+  it('"Fancy Bear" is the same actor as APT28', () => {
     const actors = actorsOf(fixture('denial-germany'));
     expect(byMention(actors, 'Fancy Bear')?.kb).toBe('mitre:G0007');
   });
