@@ -102,10 +102,8 @@ describe('agencies', () => {
     expectFound({ label: '', text: fixture('denial-germany'), mention: 'Foreign Ministry', want: { type: 'agency', country: 'RU' } });
   });
 
-  // Known miss: "The Australian Signals Directorate" is read as the newspaper "The Australian" plus
-  // a pattern agency "Signals Directorate" without a country.
-  // Expected: one agency mention "Australian Signals Directorate" with country AU.
-  it.fails('"The Australian Signals Directorate" is an Australian agency, not the newspaper (known miss)', () => {
+  // Regression test (was a known miss).
+  it('"The Australian Signals Directorate" is an Australian agency, not the newspaper', () => {
     const actors = actorsOf(fixture('espionage-attribution'));
     expect(actors.find(a => a.type === 'company' && /australian/i.test(a.name)), show(actors)).toBeUndefined();
     const asd = actors.find(a => a.mentions.some(m => m.text.includes('Signals Directorate')));

@@ -54,10 +54,11 @@ const CONTEXT_MODES: ReadonlySet<AliasMode> = new Set(['demonym', 'capital', 'ge
 
 function allowed(doc: Doc, hit: AliasHit, from: number, to: number): boolean {
   const toks = doc.tokens;
+  // "The Australian side", "the Australian government": a demonym, not the newspaper
+  if (hit.entity.type === 'company' && /^the$/i.test(hit.written[0]) && demonymInGovContext(toks, to)) return false;
   switch (hit.mode) {
     case 'ci':
       if (hit.entity.type === 'state' && /^(?:Latin|South|North|Central|East|West|Southeast|Northern|Southern|Eastern|Western)$/.test(toks[from - 1]?.text ?? '')) return false; // "Latin America"
-      if (hit.entity.type === 'company' && hit.written[0] === 'The' && demonymInGovContext(toks, to)) return false; // "The Australian side" is not the newspaper
       return caseCompatible(doc, hit, from) && !(hit.entity.type === 'state' && isDateline(doc, from, to) && !hasVerbAfter(doc, to));
     case 'exact':
       return writtenAsAlias(toks, from, hit);
