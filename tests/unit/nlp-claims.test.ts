@@ -84,6 +84,7 @@ describe('claims in single passages', () => {
     { label: 'reported speech by an unnamed official: "China was behind …, the foreign minister of Canada said"', passage: 'China was behind the hacking of the email servers, the foreign minister of Canada said.', kind: 'attribution', claimant: 'iso:CA', accused: ['iso:CN'], notAccused: ['iso:CA'] },
     { label: 'two objects of "accused": "the PRC of hacking, and the DPRK of stealing"', passage: 'The U.S. and the UK accused the PRC of hacking, and the DPRK of stealing cryptocurrency.', kind: 'attribution', claimant: 'iso:US', accused: ['iso:CN', 'iso:KP'] },
     { label: 'reported speech with the accused first: "Russian military intelligence officers hacked …, the Justice Department said"', passage: 'Russian military intelligence officers hacked the servers, the Justice Department said.', kind: 'attribution', claimant: 'agency:us-doj', accused: ['agency:ru-gru'] },
+    { label: '"blamed Russia\'s GRU" also accuses Russia', passage: "Britain blamed Russia's GRU for a series of cyberattacks on media outlets.", kind: 'attribution', claimant: 'iso:GB', accused: ['iso:RU'] },
   ])('$label', ({ passage, ...want }) => {
     expectClaim(claimsIn(passage), want);
   });
@@ -124,8 +125,6 @@ describe('known misses in single passages', () => {
   it.fails.each<Want>([
     // got: no claim ("belonged to" is not a trigger)
     { label: '"said the hackers belonged to GRU Unit 29155"', passage: "The FBI, CISA and the UK's NCSC said the hackers belonged to GRU Unit 29155.", kind: 'attribution', claimant: 'agency:gb-ncsc', accused: ['agency:ru-gru-29155'] },
-    // got: accused [agency:ru-gru]; the state named in "Russia's GRU" is not an actor of its own
-    { label: '"blamed Russia\'s GRU" also accuses Russia', passage: "Britain blamed Russia's GRU for a series of cyberattacks on media outlets.", kind: 'attribution', claimant: 'iso:GB', accused: ['iso:RU'] },
   ])('$label', ({ passage, ...want }) => {
     expectClaim(claimsIn(passage), want);
   });
@@ -156,6 +155,7 @@ describe('claims in the fixture articles', () => {
     { slug: 'denial-germany', fragment: 'The German government said the group is controlled by', label: '"the group is controlled by Russia\'s GRU"', kind: 'attribution', claimant: 'iso:DE', accused: ['agency:ru-gru'] },
     { slug: 'sanctions-indictment', fragment: "North Korea's operatives use keyboards", label: 'quoted accusation with "NAME said" after', kind: 'attribution', claimant: 'official:us-john-carlin', accused: ['iso:KP'], quote: true },
     { slug: 'espionage-attribution', fragment: 'The Australian side should stop', label: '"The Australian side should stop …": the call is on Australia', kind: 'call', claimant: 'official:cn-lin-jian', accused: ['iso:AU'] },
+    { slug: 'joint-advisory', fragment: 'U.S. and allied security agencies on Thursday accused', label: '"a unit of Russia\'s GRU" also accuses Russia', kind: 'attribution', claimant: 'iso:US', accused: ['iso:RU'] },
   ])('$slug: $label', ({ slug, fragment, confidence, ...want }) => {
     const claims = claimsAt(fixture(slug), fragment);
     const c = expectClaim(claims, want);
@@ -166,8 +166,6 @@ describe('claims in the fixture articles', () => {
   it.fails.each<Omit<Want, 'passage'> & { slug: string; fragment: string }>([
     // got: claimant Wong with accused [iso:US, iso:GB, iso:NZ]; "to Beijing" is not read as China
     { slug: 'espionage-attribution', fragment: 'Wong said Australia was joined by', label: '"attributing the campaign to Beijing": China is the accused, not the joiners', kind: 'attribution', claimant: 'official:au-penny-wong', accused: ['iso:CN'], notAccused: ['iso:US', 'iso:GB', 'iso:NZ'] },
-    // got: accused [agency:ru-gru, Military Intelligence of Russia]; Russia itself is not accused
-    { slug: 'joint-advisory', fragment: 'U.S. and allied security agencies on Thursday accused', label: '"a unit of Russia\'s GRU" also accuses Russia', kind: 'attribution', claimant: 'iso:US', accused: ['iso:RU'] },
     // got: no claim ("called the claims … provocation" is not read as a denial)
     { slug: 'denial-germany', fragment: 'Maria Zakharova called the claims', label: '"called the claims another anti-Russian provocation" is a denial', kind: 'denial', claimant: 'official:ru-maria-zakharova', accused: ['iso:RU'] },
     // got: accused [Bangladesh Bank] — the victim
