@@ -85,6 +85,7 @@ describe('claims in single passages', () => {
     { label: 'two objects of "accused": "the PRC of hacking, and the DPRK of stealing"', passage: 'The U.S. and the UK accused the PRC of hacking, and the DPRK of stealing cryptocurrency.', kind: 'attribution', claimant: 'iso:US', accused: ['iso:CN', 'iso:KP'] },
     { label: 'reported speech with the accused first: "Russian military intelligence officers hacked …, the Justice Department said"', passage: 'Russian military intelligence officers hacked the servers, the Justice Department said.', kind: 'attribution', claimant: 'agency:us-doj', accused: ['agency:ru-gru'] },
     { label: '"blamed Russia\'s GRU" also accuses Russia', passage: "Britain blamed Russia's GRU for a series of cyberattacks on media outlets.", kind: 'attribution', claimant: 'iso:GB', accused: ['iso:RU'] },
+    { label: '"said the hackers belonged to GRU Unit 29155"', passage: "The FBI, CISA and the UK's NCSC said the hackers belonged to GRU Unit 29155.", kind: 'attribution', claimant: 'agency:gb-ncsc', accused: ['agency:ru-gru-29155'] },
   ])('$label', ({ passage, ...want }) => {
     expectClaim(claimsIn(passage), want);
   });
@@ -123,8 +124,6 @@ describe('claims in single passages', () => {
  */
 describe('known misses in single passages', () => {
   it.fails.each<Want>([
-    // got: no claim ("belonged to" is not a trigger)
-    { label: '"said the hackers belonged to GRU Unit 29155"', passage: "The FBI, CISA and the UK's NCSC said the hackers belonged to GRU Unit 29155.", kind: 'attribution', claimant: 'agency:gb-ncsc', accused: ['agency:ru-gru-29155'] },
   ])('$label', ({ passage, ...want }) => {
     expectClaim(claimsIn(passage), want);
   });
@@ -156,6 +155,7 @@ describe('claims in the fixture articles', () => {
     { slug: 'sanctions-indictment', fragment: "North Korea's operatives use keyboards", label: 'quoted accusation with "NAME said" after', kind: 'attribution', claimant: 'official:us-john-carlin', accused: ['iso:KP'], quote: true },
     { slug: 'espionage-attribution', fragment: 'The Australian side should stop', label: '"The Australian side should stop …": the call is on Australia', kind: 'call', claimant: 'official:cn-lin-jian', accused: ['iso:AU'] },
     { slug: 'joint-advisory', fragment: 'U.S. and allied security agencies on Thursday accused', label: '"a unit of Russia\'s GRU" also accuses Russia', kind: 'attribution', claimant: 'iso:US', accused: ['iso:RU'] },
+    { slug: 'sanctions-indictment', fragment: 'was blamed by U.S. officials on the same hackers', label: 'passive "was blamed by U.S. officials": the victim bank is not accused', kind: 'attribution', claimant: 'iso:US', notAccused: ['agency:bd-bangladesh-bank'] },
   ])('$slug: $label', ({ slug, fragment, confidence, ...want }) => {
     const claims = claimsAt(fixture(slug), fragment);
     const c = expectClaim(claims, want);
@@ -168,8 +168,6 @@ describe('claims in the fixture articles', () => {
     { slug: 'espionage-attribution', fragment: 'Wong said Australia was joined by', label: '"attributing the campaign to Beijing": China is the accused, not the joiners', kind: 'attribution', claimant: 'official:au-penny-wong', accused: ['iso:CN'], notAccused: ['iso:US', 'iso:GB', 'iso:NZ'] },
     // got: no claim ("called the claims … provocation" is not read as a denial)
     { slug: 'denial-germany', fragment: 'Maria Zakharova called the claims', label: '"called the claims another anti-Russian provocation" is a denial', kind: 'denial', claimant: 'official:ru-maria-zakharova', accused: ['iso:RU'] },
-    // got: accused [Bangladesh Bank] — the victim
-    { slug: 'sanctions-indictment', fragment: 'was blamed by U.S. officials on the same hackers', label: 'passive "was blamed by U.S. officials": the victim bank is not accused', kind: 'attribution', claimant: 'iso:US', notAccused: ['agency:bd-bangladesh-bank'] },
   ])('$slug: $label', ({ slug, fragment, ...want }) => {
     expectClaim(claimsAt(fixture(slug), fragment), want);
   });

@@ -44,7 +44,7 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
   // "sanctions against Russia", "charges against GRU officers"
   const against = /^(?:sanction|charge|indict)/.test(tw);
   // "attributed the attack to the Russian military", "traced it to"
-  const toAccused = /^(?:attribut|traced|pinned|link|tied|work)/.test(tw);
+  const toAccused = /^(?:attribut|traced|pinned|link|tied|ties|work|belong)/.test(tw);
   const [lo, hi] = clauseOf(doc, t.from, sent.body, sent.to);
   for (let j = lo; j < hi; j++) {
     const a = reg.at(j);
@@ -59,7 +59,11 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
     out.push(a);
   }
   // "this group", "such behaviour": the last accused named before
-  if (anaphoric && lastAccused) for (const a of lastAccused.filter(x => !claimants.includes(x))) if (!out.includes(a) && (anaphoric === 'any' || a.type === 'threat-group' || a.type === 'agency')) out.push(a);
+  if (anaphoric && lastAccused) {
+    const fits = lastAccused.filter(a => !claimants.includes(a) && (anaphoric === 'any' || a.type === 'threat-group' || a.type === 'agency'));
+    // "this group": the most recent group; "such attacks": everyone accused last
+    for (const a of anaphoric === 'group' ? fits.slice(0, 1) : fits.slice(0, 3)) if (!out.includes(a)) out.push(a);
+  }
   // the state behind an accused agency or group ("Russia's GRU") is accused too
   for (const a of [...out]) {
     if (a.type === 'state' || !a.country) continue;

@@ -61,7 +61,12 @@ export function findClaims(doc: Doc, reg: ActorRegistry): Claim[] {
     dropWeakAssessments(bySentence);
     dropRebuttedNouns(bySentence, triggers, doc);
     const attributed = [...bySentence.values()].filter(c => c.kind === 'attribution' && c.accused.length).at(-1);
-    if (attributed) lastAccused = attributed.accused.map(id => reg.byId.get(id)).filter((a): a is FoundActor => !!a);
+    // everyone accused so far, the most recent first ("the same hackers" looks back for a group)
+    if (attributed) {
+      const now = attributed.accused.map(id => reg.byId.get(id)).filter((a): a is FoundActor => !!a);
+      const before: FoundActor[] = lastAccused ?? [];
+      lastAccused = [...now, ...before.filter(a => !now.includes(a))];
+    }
     for (const c of bySentence.values()) out.push(c);
     remember(disc, reporters);
   }
@@ -84,7 +89,7 @@ function claimantsOf(doc: Doc, reg: ActorRegistry, t: Trigger, reporters: Report
   const sameSide = reporters.find(r => r.at < t.from && (!quotes.inside(doc.tokens[r.at].start) || inQuote));
   // a reporter governs a subject trigger of its own clause, not one after a comma
   // ("…, the minister said on Tuesday, an accusation Russia denies")
-  const governs = sameSide && !doc.tokens.slice(sameSide.at, t.from).some(x => x.text === ',' || x.text === ';');
+  const governs = sameSide && !doc.tokens.slice(sameSide.at, t.from).some((x, k) => x.text === ';' || (x.text === ',' && !listComma(reg, sameSide.at + k)));
   if (t.role === 'subject' && !t.passive && !governs) {
     const subj = subjectLeft(doc, reg, t.from, sent.from);
     if (subj.length) return subj;
@@ -124,6 +129,12 @@ function nounHolder(doc: Doc, reg: ActorRegistry, t: Trigger, end: number): Foun
   const before = toks[j];
   if (!before || before.kind === 'punct' || /^(?:of|in|on|for|with|by|to|from|about|over|against|and|or)$/.test(before.lower) || /^\p{Lu}/u.test(before.text)) return [];
   return subjectLeft(doc, reg, t.from, sent.from);
+}
+
+/** A comma between two actors of a list ("the United States, Britain and New Zealand"). */
+function listComma(reg: ActorRegistry, k: number): boolean {
+  const after = reg.tokens[k + 1]?.lower === 'the' ? k + 2 : k + 1;
+  return !!reg.at(k - 1) && !!reg.at(after);
 }
 
 /** "by the US and Britain" after a passive trigger. */
