@@ -17,6 +17,8 @@ export function matchPeople(doc: Doc, reg: ActorRegistry): void {
     const to = nameEnd(toks, reg, i);
     const len = to - i;
     if (len < 1) continue;
+    // "Deputy Treasury Secretary Wally Adeyemo": a word before a title word belongs to the title
+    if (len === 1 && toks[to] && isTitleWord(toks[to]) && /^\p{Lu}/u.test(toks[to].text)) continue;
     const role = titleBefore(doc, reg, i) ?? appositionAround(doc, reg, i, to);
     const spoke = sayAround(toks, i, to);
     const given = GIVEN_NAMES.has(toks[i].lower);

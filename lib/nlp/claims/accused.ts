@@ -62,7 +62,8 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
   if (anaphoric && lastAccused) {
     const fits = lastAccused.filter(a => !claimants.includes(a) && (anaphoric === 'any' || a.type === 'threat-group' || a.type === 'agency'));
     // "this group": the most recent group; "such attacks": everyone accused last
-    for (const a of anaphoric === 'group' ? fits.slice(0, 1) : fits.slice(0, 3)) if (!out.includes(a)) out.push(a);
+    const group = fits.find(a => a.type === 'threat-group') ?? fits[0];
+    for (const a of anaphoric === 'group' ? (group ? [group] : []) : fits.slice(0, 3)) if (!out.includes(a)) out.push(a);
   }
   // the state behind an accused agency or group ("Russia's GRU") is accused too
   for (const a of [...out]) {

@@ -104,6 +104,9 @@ function claimantsOf(doc: Doc, reg: ActorRegistry, t: Trigger, reporters: Report
   if (sameSide) return sameSide.actors;
   const after = reporters.find(r => r.at > t.from);
   if (after) return after.actors;
+  // a quote or participle inside a sentence whose speaker is already known:
+  // 'Mao rejected the accusations, calling them "groundless smears"'
+  if (earlier.length) return earlier;
   if (inQuote || sent.inQuote) return quoteSpeaker;
   const before = reporters.filter(r => r.at < t.from).at(-1);
   return before ? before.actors : [];
