@@ -106,7 +106,7 @@ function scaled(html, k) {
   const head = firstP >= 0 ? inner.slice(0, firstP) : '';
   const body = firstP >= 0 ? inner.slice(firstP) : inner;
   const repeated = Array.from({ length: k }, (_, i) => (i ? `<h2>Part ${i + 1}</h2>\n` : '') + body).join('\n');
-  return html.replace(m[0], m[1] + head + repeated + m[3]);
+  return html.replace(m[0], () => m[1] + head + repeated + m[3]);
 }
 const scaleBase = pages.find(p => p.name === SCALE_PAGE) ?? listPages(path.resolve('bench/pages')).map(p => ({ ...p, html: fs.readFileSync(p.file, 'utf8') })).find(p => p.name === SCALE_PAGE);
 const scalePages = flag('--no-scale') || !scaleBase ? [] : [1, 4, 16].map(k => ({ name: `${scaleBase.name}×${k}`, k, html: scaled(scaleBase.html, k) })).filter(p => p.html);
@@ -220,7 +220,17 @@ function phases(points) {
   const highlight = span('al:highlight-start', 'al:highlight-end');
   const report = span('al:report-start', 'al:report-end'); // the detector's deferred "not an article" message
   const work = [detector, report, extract, anchor, highlight].filter(Number.isFinite).reduce((a, b) => a + b, 0);
+  // The content scripts' synchronous spans: a long task is the extension's if it contains one.
+  // (The article script's evaluation happens just before `al:article-start`, in the same task.)
+  const spans = [
+    ['al:detector-start', 'al:detector-end'],
+    ['al:report-start', 'al:report-end'],
+    ['al:article-start', 'al:article-start'],
+    ['al:extract-start', 'al:extract-end'],
+    ['al:anchor-start', 'al:highlight-end'],
+  ].map(([a, b]) => [t(a), t(b)]).filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b));
   return {
+    spans,
     total: end - start,
     painted: t('al:painted') - start,
     detector,
@@ -233,6 +243,7 @@ function phases(points) {
     highlight,
     paint: t('al:painted') - t('al:highlight-end'),
     report,
+    workMin: work,
     work, // synchronous main-thread work of the content scripts (not counting script evaluation)
     candidate: points.some(p => p.name === 'al:candidate'),
     start,
@@ -243,7 +254,7 @@ function phases(points) {
 // ── runs ────────────────────────────────────────────────────────────────────────────────────────
 log(`Chromium ${free.version()}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}; ${pages.length} pages from ${path.relative(process.cwd(), PAGES_DIR) || '.'}, ${RUNS} runs each${scalePages.length ? `, scaling ×1/×4/×16 of ${scaleBase.name}` : ''}`);
 const LOAD = os.loadavg();
-const warm = pages[0];
+const warm = pages.find(p => /article/i.test(p.name)) ?? scalePages[0] ?? pages[0];
 const cold = phases((await oursRun(BASE + warm.path)).points);
 await freeRun(BASE + warm.path, inPage.floor, null);
 log(`warm-up (not counted): ${warm.name} cold ours ${ms(cold.total)} ms (analyse ${ms(cold.analyse)} ms, service worker and knowledge base starting)`);
@@ -258,7 +269,7 @@ for (const f of Object.keys(sizes).filter(f => f.endsWith('.js'))) {
 
 async function measurePage(p) {
   const url = BASE + p.path;
-  const s = { floor: [], readability: [], peer: [], peerNlp: [], peerWrap: [], ours: [], heapFree: [], heapOurs: [], pageLongTasks: [], ourLongTasks: [], highlights: [], peerMarks: [] };
+  const s = { floor: [], readability: [], peer: [], peerNlp: [], peerWrap: [], ours: [], heapFree: [], heapOurs: [], pageLongTasks: [], ourLongTasks: [], otherLongTasks: [], highlights: [], peerMarks: [] };
   for (let r = 0; r < RUNS; r++) {
     const f = await freeRun(url, inPage.floor, null, true);
     s.floor.push(f.ms);
@@ -275,7 +286,8 @@ async function measurePage(p) {
     s.ours.push(ph);
     s.heapOurs.push(o.heap);
     s.highlights.push(o.highlights);
-    s.ourLongTasks.push(...o.longTasks.filter(l => l.start + l.duration > ph.start - 1).map(l => l.duration));
+    s.ourLongTasks.push(...o.longTasks.filter(l => ph.spans.some(([a, b]) => l.start <= b && l.start + l.duration >= a)).map(l => l.duration));
+    s.otherLongTasks.push(...o.longTasks.filter(l => l.start + l.duration > ph.start && !ph.spans.some(([a, b]) => l.start <= b && l.start + l.duration >= a)).map(l => l.duration));
   }
   const pick = key => summary(s.ours.map(x => x[key]));
   const relevant = median(s.highlights) > 0;
@@ -291,11 +303,14 @@ async function measurePage(p) {
     peerWrap: summary(s.peerWrap),
     peerMarks: median(s.peerMarks),
     ours: pick('total'),
+    workMin: Math.min(...s.ours.map(x => x.work)),
     phases: Object.fromEntries(['detector', 'quickCheck', 'report', 'inject', 'extract', 'analyse', 'index', 'anchor', 'highlight', 'paint', 'work'].map(k => [k, pick(k)])),
     highlights: median(s.highlights),
     longTasks: {
       ours: { count: s.ourLongTasks.length, over50: s.ourLongTasks.filter(d => d > 50).length, max: Math.max(0, ...s.ourLongTasks) },
       page: { count: s.pageLongTasks.length, max: Math.max(0, ...s.pageLongTasks) },
+      // After document_idle in the extension run but containing none of our work (page, browser, load on the machine).
+      other: { count: s.otherLongTasks.length, max: Math.max(0, ...s.otherLongTasks) },
     },
     heapGrowth: median(s.heapOurs) - median(s.heapFree),
   };
@@ -333,6 +348,7 @@ const overall = {
   oursP90: p90(relevant.map(r => r.ours.p90)),
   nonArticleWork: notCandidates.length ? Math.max(...notCandidates.map(r => r.phases.work.median)) : NaN,
   nonArticleWorkP90: notCandidates.length ? Math.max(...notCandidates.map(r => r.phases.work.p90)) : NaN,
+  nonArticleWorkMin: notCandidates.length ? Math.max(...notCandidates.map(r => r.workMin)) : NaN,
   longTasksOver50: [...results, ...scaling].reduce((n, r) => n + r.longTasks.ours.over50, 0),
   longestOurs: Math.max(0, ...[...results, ...scaling].map(r => r.longTasks.ours.max)),
   heapTypical: median(relevant.map(r => r.heapGrowth)),
@@ -341,7 +357,7 @@ const overall = {
 const goals = [
   ['relevant article: ours ≤ 1.5× Readability (median of per-page ratios)', ratio(overall.ratioReadability), overall.ratioReadability <= 1.5],
   ['relevant article: ours ≤ 0.2× peer pipeline', ratio(overall.ratioPeer), overall.ratioPeer <= 0.2],
-  ['not an article: content-script work ≤ 1 ms (worst page median)', `${ms(overall.nonArticleWork)} ms`, overall.nonArticleWork <= 1],
+  ['not an article: content-script work ≤ 1 ms (worst page median)', `${ms(overall.nonArticleWork)} ms (best run ${ms(overall.nonArticleWorkMin)} ms)`, overall.nonArticleWork <= 1],
   ['no long task > 50 ms caused by the extension', `${overall.longTasksOver50} (longest ${ms(overall.longestOurs)} ms)`, overall.longTasksOver50 === 0],
   ['×16 text → at most ×16 time', ratio(overall.scale16), overall.scale16 <= 16],
   ['always-on content script ≤ 20 KB minified', kb(sizeReport.alwaysOnJs), sizeReport.alwaysOnJs <= 20 * 1024],
@@ -350,7 +366,7 @@ const goals = [
 ];
 
 const mr = x => `${ms(x.median)} / ${ms(x.p90)}`;
-const pageHeader = ['page', 'kind', 'floor', 'Readability', 'peer', 'ours', 'ours/Rd', 'ours/peer', 'CS work', 'heap +', 'long tasks ours (page)'];
+const pageHeader = ['page', 'kind', 'floor', 'Readability', 'peer', 'ours', 'ours/Rd', 'ours/peer', 'CS work', 'heap +', 'long tasks: ours / others after idle / page alone'];
 const pageRow = r => [
   r.name,
   r.kind,
@@ -362,7 +378,7 @@ const pageRow = r => [
   ratio(r.ratioPeer),
   mr(r.phases.work),
   mb(r.heapGrowth),
-  `${r.longTasks.ours.count}, max ${ms(r.longTasks.ours.max)} (${r.longTasks.page.count})`,
+  `${r.longTasks.ours.count} (max ${ms(r.longTasks.ours.max)}) / ${r.longTasks.other.count} / ${r.longTasks.page.count}`,
 ];
 const phaseKeys = ['quickCheck', 'detector', 'report', 'inject', 'extract', 'analyse', 'index', 'anchor', 'highlight', 'paint'];
 const phaseRow = r => [r.name, ...phaseKeys.map(k => ms(r.phases[k].median)), `${r.highlights}`];

@@ -70,6 +70,10 @@ export class ArticleController {
   }
 
   private async analyseOnce(signal: AbortSignal): Promise<void> {
+    // The injected script's evaluation and the extraction are separate tasks: the page gets
+    // the main thread in between (no long task made of both).
+    await yieldToPage();
+    if (signal.aborted) return;
     const url = location.href;
     // No settings round trip first: `analyseArticle` answers with the settings, refuses sites
     // that are turned off ('disabled') and knows whether the tab was forced, so the critical path
@@ -214,6 +218,13 @@ export class ArticleController {
     this.interaction.destroy();
     this.entries = [];
   }
+}
+
+/** Resolves after the page had a chance to run: `scheduler.yield()` where it exists, else a new task. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise(resolve => setTimeout(resolve, 0));
 }
 
 /** The smallest element containing every anchored range: the article region to observe. */

@@ -19,29 +19,40 @@ const BLOCK_TAGS = new Set([
   'ARTICLE', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'MAIN', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR',
   'TD', 'TH', 'DT', 'DD', 'PRE', 'BODY', 'CAPTION', 'ADDRESS', 'DETAILS', 'SUMMARY',
 ]);
-const SPACE = /\s/;
 const CONTEXT = 32;
+/**
+ * A run of characters the normalised texts drop or collapse: whitespace (one space if the text
+ * so far does not end in one) and soft hyphens / zero-width characters (dropped). U+FEFF is
+ * whitespace for `\s`, as before. Runs are found by the RegExp engine, so the JavaScript below
+ * does work per run (about per word), not per character: content-script code runs cold on every
+ * page, where per-character loops were the anchoring's main cost.
+ */
+const GAP = /[\s\u00AD\u200B-\u200D\u2060]+/g;
+const WHITESPACE = /\s/;
 
 /**
- * Is UTF-16 code unit `c` whitespace (as `/\s/`)? ASCII and NBSP without a RegExp call: the
- * index loop runs once per character of the page, where a RegExp test per character dominated.
+ * A normalised text index of the live page, stored as pieces: piece `k` starts at index position
+ * `pieceAt[k]` and covers consecutive characters of `nodes[pieceNode[k]]` from `pieceOffset[k]`
+ * (a collapsed space is a piece of one character). Use {@link positionOf} to map a position back.
  */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 160 || SPACE.test(String.fromCharCode(c));
-}
-
-/** Soft hyphen and zero-width characters (dropped from both texts before matching); U+FEFF counts as space first. */
-function isInvisible(c: number): boolean {
-  return c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060;
-}
-
-/** A normalised text index of the live page. `nodeOf[i]`/`offsetOf[i]` locate `text[i]`. */
 export interface TextIndex {
   text: string;
   nodes: Text[];
-  nodeOf: Int32Array;
-  offsetOf: Int32Array;
+  pieceAt: number[];
+  pieceNode: number[];
+  pieceOffset: number[];
+}
+
+/** The node (index into `idx.nodes`) and offset of index position `pos` (0 ≤ pos < text.length). */
+export function positionOf(idx: TextIndex, pos: number): [number, number] {
+  let lo = 0;
+  let hi = idx.pieceAt.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (idx.pieceAt[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return [idx.pieceNode[lo], idx.pieceOffset[lo] + (pos - idx.pieceAt[lo])];
 }
 
 /** Is `el` excluded from the index (its whole subtree)? */
@@ -74,19 +85,16 @@ export function buildTextIndex(root: Node): TextIndex {
     acceptNode: n => (n.nodeType === 1 && isSkipped(n as Element) ? 2 /* REJECT */ : 1 /* ACCEPT */),
   });
   const nodes: Text[] = [];
-  let total = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType === 3) {
-      nodes.push(n as Text);
-      total += (n as Text).data.length + 1;
-    } else if ((n as Element).tagName.toUpperCase() === 'BR') {
-      nodes.push(doc.createTextNode('\n')); // a virtual node: a line break is a space
-      total += 1;
-    }
+    if (n.nodeType === 3) nodes.push(n as Text);
+    else if ((n as Element).tagName.toUpperCase() === 'BR') nodes.push(doc.createTextNode('\n')); // a virtual node: a line break is a space
   }
-  const nodeOf = new Int32Array(total);
-  const offsetOf = new Int32Array(total);
-  // Text is collected in runs (slices of a node's data), not one array entry per character.
+  const idx: TextIndex = { text: '', nodes, pieceAt: [], pieceNode: [], pieceOffset: [] };
+  const piece = (at: number, node: number, offset: number): void => {
+    idx.pieceAt.push(at);
+    idx.pieceNode.push(node);
+    idx.pieceOffset.push(offset);
+  };
   const parts: string[] = [];
   let pos = 0;
   const cache = new Map<Element, Element | null>();
@@ -96,68 +104,90 @@ export function buildTextIndex(root: Node): TextIndex {
     const node = nodes[ni];
     const block: Element | null = node.parentNode ? blockOf(node, cache) : lastBlock;
     if (block !== lastBlock && !lastSpace) {
-      nodeOf[pos] = ni;
-      offsetOf[pos] = 0;
+      piece(pos++, ni, 0);
       parts.push(' ');
-      pos++;
       lastSpace = true;
     }
     lastBlock = block;
     const data = node.data;
-    let run = -1; // start of the current run of kept characters
-    for (let i = 0; i < data.length; i++) {
-      const c = data.charCodeAt(i);
-      const space = isSpace(c);
-      if (space || isInvisible(c)) {
-        if (run >= 0) parts.push(data.slice(run, i));
-        run = -1;
-        if (!space || lastSpace) continue;
-        lastSpace = true;
-        nodeOf[pos] = ni;
-        offsetOf[pos] = i;
-        parts.push(' ');
-        pos++;
-      } else {
-        if (run < 0) run = i;
+    let kept = 0; // start of the characters kept since the last gap
+    GAP.lastIndex = 0;
+    for (let m = GAP.exec(data); ; m = GAP.exec(data)) {
+      const end = m ? m.index : data.length;
+      if (end > kept) {
+        piece(pos, ni, kept);
+        parts.push(data.slice(kept, end));
+        pos += end - kept;
         lastSpace = false;
-        nodeOf[pos] = ni;
-        offsetOf[pos] = i;
-        pos++;
       }
+      if (!m) break;
+      const ws = m[0].search(WHITESPACE);
+      if (ws >= 0 && !lastSpace) {
+        piece(pos++, ni, m.index + ws);
+        parts.push(' ');
+        lastSpace = true;
+      }
+      kept = m.index + m[0].length;
     }
-    if (run >= 0) parts.push(data.slice(run));
   }
-  return { text: parts.join(''), nodes, nodeOf, offsetOf };
+  idx.text = parts.join('');
+  return idx;
+}
+
+/** The article text normalised like the index; `at(i)` is the normalised offset of original offset `i`. */
+function normalised(text: string): { norm: string; at: (i: number) => number } {
+  // Per gap: where it starts and ends, the normalised offset at its start, and where its space is.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const bases: number[] = [];
+  const spaceAt: number[] = [];
+  const parts: string[] = [];
+  let pos = 0;
+  let kept = 0;
+  let lastSpace = true;
+  GAP.lastIndex = 0;
+  for (let m = GAP.exec(text); ; m = GAP.exec(text)) {
+    const end = m ? m.index : text.length;
+    if (end > kept) {
+      parts.push(text.slice(kept, end));
+      pos += end - kept;
+      lastSpace = false;
+    }
+    if (!m) break;
+    const ws = m[0].search(WHITESPACE);
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+    bases.push(pos);
+    if (ws >= 0 && !lastSpace) {
+      spaceAt.push(m.index + ws);
+      parts.push(' ');
+      pos++;
+      lastSpace = true;
+    } else spaceAt.push(-1);
+    kept = m.index + m[0].length;
+  }
+  const at = (i: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0 || starts[0] > i) return i; // before the first gap nothing was dropped
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const pushed = spaceAt[lo] >= 0 ? 1 : 0;
+    if (i < ends[lo]) return bases[lo] + (pushed && i > spaceAt[lo] ? 1 : 0);
+    return bases[lo] + pushed + (i - ends[lo]);
+  };
+  return { norm: parts.join(''), at };
 }
 
 /** Normalises `text` like the index; `map[i]` is the normalised offset of original offset `i`. */
 export function normaliseWithMap(text: string): { norm: string; map: Int32Array } {
+  const { norm, at } = normalised(text);
   const map = new Int32Array(text.length + 1);
-  const parts: string[] = [];
-  let pos = 0;
-  let run = -1;
-  let lastSpace = true;
-  for (let i = 0; i < text.length; i++) {
-    map[i] = pos;
-    const c = text.charCodeAt(i);
-    const space = isSpace(c);
-    if (space || isInvisible(c)) {
-      if (run >= 0) parts.push(text.slice(run, i));
-      run = -1;
-      if (space && !lastSpace) {
-        parts.push(' ');
-        pos++;
-      }
-      if (space) lastSpace = true;
-    } else {
-      if (run < 0) run = i;
-      pos++;
-      lastSpace = false;
-    }
-  }
-  if (run >= 0) parts.push(text.slice(run));
-  map[text.length] = pos;
-  return { norm: parts.join(''), map };
+  for (let i = 0; i <= text.length; i++) map[i] = at(i);
+  return { norm, map };
 }
 
 function occurrences(hay: string, needle: string, cache: Map<string, number[]>): number[] {
@@ -217,12 +247,12 @@ function locate(idx: TextIndex, norm: string, ns: number, ne: number, cache: Map
  * the index's document. The result has one entry per span, null where the text was not found.
  */
 export function anchorSpans(idx: TextIndex, articleText: string, spans: readonly Span[]): (Range | null)[] {
-  const { norm, map } = normaliseWithMap(articleText);
+  const { norm, at: map } = normalised(articleText);
   const cache = new Map<string, number[]>();
   return spans.map(span => {
     if (!(span.start >= 0 && span.end <= articleText.length && span.start < span.end)) return null;
-    let ns = map[span.start];
-    let ne = map[span.end];
+    let ns = map(span.start);
+    let ne = map(span.end);
     while (ns < ne && norm[ns] === ' ') ns++;
     while (ne > ns && norm[ne - 1] === ' ') ne--;
     if (ns >= ne) return null;
@@ -233,11 +263,13 @@ export function anchorSpans(idx: TextIndex, articleText: string, spans: readonly
 
 /** A Range over index positions `[from, to)`; null if it would touch a virtual node. */
 export function toRange(idx: TextIndex, from: number, to: number): Range | null {
-  const startNode = idx.nodes[idx.nodeOf[from]];
-  const endNode = idx.nodes[idx.nodeOf[to - 1]];
+  const [sn, so] = positionOf(idx, from);
+  const [en, eo] = positionOf(idx, to - 1);
+  const startNode = idx.nodes[sn];
+  const endNode = idx.nodes[en];
   if (!startNode.parentNode || !endNode.parentNode) return null;
   const range = (startNode.ownerDocument as Document).createRange();
-  range.setStart(startNode, idx.offsetOf[from]);
-  range.setEnd(endNode, idx.offsetOf[to - 1] + 1);
+  range.setStart(startNode, so);
+  range.setEnd(endNode, eo + 1);
   return range;
 }
