@@ -99,7 +99,7 @@ function resolveGeneric(doc: Doc, kb: Kb, reg: ActorRegistry, hit: AliasHit, fro
   const prevActor = reg.at(from - 1);
   if (prevActor?.type === 'agency' && prevActor.entity) return prevActor.entity;
   const ministry = /ministry|foreign office/i.test(hit.alias);
-  const speaker = speakerCountry(doc, reg, from + hit.written.length);
+  const speaker = speakerCountry(doc, reg, from + hit.written.length) ?? placeCountry(doc, kb, from + hit.written.length);
   if (speaker) return genericFor(kb, hit, speaker);
   const lower = /^\p{Ll}/u.test(doc.tokens[from].text);
   const cc = ministry && !lower ? contextCountry(doc, kb, reg, from) : directCountry(doc, kb, reg, from);
@@ -123,6 +123,11 @@ function genericFor(kb: Kb, hit: AliasHit, cc: string): KbEntity | null {
     kb: null,
     parent: state.id,
   };
+}
+
+/** "the Foreign Ministry in Beijing": the country of the capital named right after. */
+function placeCountry(doc: Doc, kb: Kb, to: number): string | null {
+  return doc.tokens[to]?.lower === 'in' ? (kb.capitalCc.get(doc.tokens[to + 1]?.text ?? '') ?? null) : null;
 }
 
 /** "Foreign Ministry spokeswoman Maria Zakharova": the country of the official named right after. */
