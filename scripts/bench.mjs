@@ -408,7 +408,7 @@ function markdown() {
     '',
     '**Ours, phases (medians, ms)**: quickCheck = detector to its decision; inject = detector asks → article script runs; index = building the live page text index (part of anchor); analyse = message + engine in the background + answer; paint = highlights registered → double rAF.',
     '',
-    mdTable(['page', ...phaseKeys, 'ranges'], results.map(phaseRow)),
+    mdTable(['page', ...phaseKeys, 'ranges'], [...results, ...scaling].map(phaseRow)),
     '',
     scaling.length ? `**Scaling** (${scaleBase.name}'s body repeated ×1, ×4, ×16):\n\n${mdTable(scaleHeader, scaling.map(scaleRow))}\n` : '',
     '**Content scripts** (compile = `new Function(source)` in a fresh page):',
@@ -427,7 +427,7 @@ if (JSON_OUT) {
   console.log(`\nLoad average at the start ${LOAD.map(x => x.toFixed(1)).join(', ')} on ${os.cpus().length} CPUs. Times in ms, median / p90 of ${RUNS} fresh pages. CS work = the content scripts' synchronous main-thread work.\n`);
   console.log(textTable(pageHeader, results.map(pageRow)));
   console.log('\nOurs, phases (medians, ms):\n');
-  console.log(textTable(['page', ...phaseKeys, 'ranges'], results.map(phaseRow)));
+  console.log(textTable(['page', ...phaseKeys, 'ranges'], [...results, ...scaling].map(phaseRow)));
   if (scaling.length) {
     console.log(`\nScaling (${scaleBase.name} ×1, ×4, ×16):\n`);
     console.log(textTable(scaleHeader, scaling.map(scaleRow)));
