@@ -4,7 +4,7 @@ import regexp from 'eslint-plugin-regexp';
 import nounsanitized from 'eslint-plugin-no-unsanitized';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'stats/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'stats/**', 'artifacts/**', '.tmp-*/**'] },
   ...tseslint.configs.recommended,
   regexp.configs['flat/recommended'],
   {

@@ -11,7 +11,12 @@ const pw = read('test-results/playwright.json');
 if (pw?.stats) { passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0); failed += pw.stats.unexpected ?? 0; }
 const steps = read('test-results/steps.json');
 const gates = ['typecheck', 'lint', 'build', 'web-ext lint'];
-if (steps) for (const g of gates) steps.failed.includes(g) ? failed++ : passed++;
+if (steps) {
+  for (const g of gates) {
+    if (steps.failed.includes(g)) failed++;
+    else passed++;
+  }
+}
 else failed++;
 if (steps?.failed.includes('unit') && !vitest?.numFailedTests) failed++;
 if (steps?.failed.includes('e2e') && !pw?.stats?.unexpected) failed++;
