@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from '#imports';
 import { isContextInvalidated, sendFromContent } from '../../lib/messaging/client';
 import type { Settings } from '../../lib/messaging/protocol';
-import { anchorSpans, buildTextIndex } from '../../lib/page/anchor';
+import { anchorer, buildTextIndex } from '../../lib/page/anchor';
 import { extractArticle } from '../../lib/page/extract';
 import {
   FLASH_NAME,
@@ -24,6 +24,8 @@ import { Interaction } from './interaction';
 const RERUN_DEBOUNCE_MS = 600;
 const MAX_RUNS_PER_MINUTE = 8;
 const MIN_TEXT_CHANGE = 40;
+/** Work slice before yielding to the page, in ms (well under the 50 ms of a long task). */
+const SLICE_MS = 12;
 
 export class ArticleController {
   private highlighter: Highlighter = createHighlighter(document);
@@ -102,7 +104,20 @@ export class ArticleController {
     const targets = targetsOf(res.value.report);
     const index = buildTextIndex(document.body);
     mark('al:index-end');
-    const ranges = anchorSpans(index, article.text, targets);
+    // Anchoring is sliced: after each SLICE_MS of work the page gets the main thread back
+    // (thousands of spans on a very long page would otherwise be one long task).
+    const anchor = anchorer(index, article.text);
+    const ranges: (Range | null)[] = [];
+    let sliceStart = performance.now();
+    for (const target of targets) {
+      ranges.push(anchor(target));
+      if (performance.now() - sliceStart > SLICE_MS) {
+        mark('al:anchor-yield');
+        await yieldToPage();
+        if (signal.aborted) return;
+        sliceStart = performance.now();
+      }
+    }
     mark('al:anchor-end');
     this.entries = [];
     ranges.forEach((range, i) => {

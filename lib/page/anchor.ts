@@ -247,9 +247,17 @@ function locate(idx: TextIndex, norm: string, ns: number, ne: number, cache: Map
  * the index's document. The result has one entry per span, null where the text was not found.
  */
 export function anchorSpans(idx: TextIndex, articleText: string, spans: readonly Span[]): (Range | null)[] {
+  return spans.map(anchorer(idx, articleText));
+}
+
+/**
+ * The per-span step of {@link anchorSpans}, for callers that anchor in slices (yielding to the
+ * page between them): normalises `articleText` once; each call anchors one span or returns null.
+ */
+export function anchorer(idx: TextIndex, articleText: string): (span: Span) => Range | null {
   const { norm, at: map } = normalised(articleText);
   const cache = new Map<string, number[]>();
-  return spans.map(span => {
+  return span => {
     if (!(span.start >= 0 && span.end <= articleText.length && span.start < span.end)) return null;
     let ns = map(span.start);
     let ne = map(span.end);
@@ -258,7 +266,7 @@ export function anchorSpans(idx: TextIndex, articleText: string, spans: readonly
     if (ns >= ne) return null;
     const at = locate(idx, norm, ns, ne, cache);
     return at ? toRange(idx, at[0], at[1]) : null;
-  });
+  };
 }
 
 /** A Range over index positions `[from, to)`; null if it would touch a virtual node. */
