@@ -48,23 +48,30 @@ function charsetOf(buf: Uint8Array, contentType: string | null): string {
   return (fromHeader ?? fromMeta ?? 'utf-8').toLowerCase();
 }
 
+/** Bytes without a byte order mark to text: valid UTF-8 first, else the declared charset. */
+function decodeBytes(buf: Uint8Array, contentType: string | null): string {
+  try {
+    // Valid UTF-8 is taken as UTF-8 whatever the page declares: saved pages are often
+    // re-encoded to UTF-8 and keep their old <meta charset>.
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    try {
+      return new TextDecoder(charsetOf(buf, contentType)).decode(buf);
+    } catch {
+      return new TextDecoder('windows-1252').decode(buf);
+    }
+  }
+}
+
 /** Decodes bytes as HTML, refusing what is clearly not HTML (binary, JSON, empty, plain text). */
 export function decodeHtml(buf: Uint8Array, contentType: string | null = null): string {
   if (buf.length === 0) throw new InputError('empty file');
   if (buf.length > MAX_BYTES) throw new InputError(`too large (${Math.round(buf.length / 1048576)} MB; limit ${MAX_BYTES / 1048576} MB)`);
-  if (looksBinary(buf.subarray(0, 8192))) throw new InputError('binary data, not HTML');
-  let text: string;
-  try {
-    // Valid UTF-8 is taken as UTF-8 whatever the page declares: saved pages are often
-    // re-encoded to UTF-8 and keep their old <meta charset>.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    try {
-      text = new TextDecoder(charsetOf(buf, contentType)).decode(buf);
-    } catch {
-      text = new TextDecoder('windows-1252').decode(buf);
-    }
-  }
+  // A byte order mark decides the encoding before anything else, as in browsers (UTF-16 pages
+  // are full of NUL bytes and would otherwise look binary).
+  const bom = buf[0] === 0xff && buf[1] === 0xfe ? 'utf-16le' : buf[0] === 0xfe && buf[1] === 0xff ? 'utf-16be' : null;
+  if (!bom && looksBinary(buf.subarray(0, 8192))) throw new InputError('binary data, not HTML');
+  const text = bom ? new TextDecoder(bom).decode(buf) : decodeBytes(buf, contentType);
   const start = text.slice(0, 2000).replace(/^\uFEFF/, '').trimStart();
   if (start === '') throw new InputError('no content (only whitespace)');
   if (start[0] === '{' || start[0] === '[') {

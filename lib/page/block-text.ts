@@ -91,9 +91,35 @@ export function blockText(root: Element, opts: BlockTextOptions = {}): BlockText
  */
 export function blockTextOf(roots: Element[], opts: BlockTextOptions = {}): BlockText {
   const b = new Builder();
-  for (const root of roots) walk(root, b, opts.skip);
+  const memo = new Map<Element, boolean>();
+  // A root inside a left-out subtree (a <p> of a contenteditable region, a <template>) is left out too.
+  for (const root of roots) if (!isSkipped(root) && !insideSkipped(root, memo)) walk(root, b, opts.skip);
   b.flush();
   return { text: b.parts.join('\n\n'), blocks: b.blocks };
+}
+
+/**
+ * Whether an ancestor of `el` is left out (editable, hidden, form control, template). `memo` maps
+ * each ancestor already seen to the answer for it, so many roots cost one climb in all (a page
+ * can be 10,000 levels deep).
+ */
+function insideSkipped(el: Element, memo: Map<Element, boolean>): boolean {
+  const path: Element[] = [];
+  let skipped = false;
+  for (let cur = el.parentElement; cur; cur = cur.parentElement) {
+    const known = memo.get(cur);
+    if (known !== undefined) {
+      skipped = known;
+      break;
+    }
+    path.push(cur);
+    if (isSkipped(cur)) {
+      skipped = true;
+      break;
+    }
+  }
+  for (const p of path) memo.set(p, skipped);
+  return skipped;
 }
 
 function walk(root: Element, b: Builder, skip?: (el: Element) => boolean): void {

@@ -52,6 +52,17 @@ function domSize(doc: Document): { depth: number; elements: number } {
   return { depth: max, elements };
 }
 
+/**
+ * Removes contenteditable regions from Readability's clone: what a reader types is never article
+ * text, and Readability drops the attribute when it rewrites `<div>`s into `<p>`s, so
+ * {@link blockText} could not skip them afterwards. (Form controls Readability removes itself.)
+ */
+function removeEditable(clone: Document): void {
+  for (const el of Array.from(clone.querySelectorAll('[contenteditable]'))) {
+    if ((el.getAttribute('contenteditable') ?? '').toLowerCase() !== 'false') el.remove();
+  }
+}
+
 /** Readability on a clone; null when it throws (deep DOMs, odd prototypes) or finds nothing. */
 function readabilityText(doc: Document, notes: string[]): BlockText | null {
   const size = domSize(doc);
@@ -61,6 +72,7 @@ function readabilityText(doc: Document, notes: string[]): BlockText | null {
   }
   try {
     const clone = doc.cloneNode(true) as Document;
+    removeEditable(clone);
     const reader = new Readability<Element>(clone, { serializer: el => el as Element, maxElemsToParse: MAX_READABILITY_ELEMENTS });
     const content = reader.parse()?.content;
     return content ? blockText(content) : null;
