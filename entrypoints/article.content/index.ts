@@ -35,6 +35,9 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(listener);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+    // NOTE: WXT notices an extension reload or update only when something reads ctx.isValid; its
+    // setInterval does on every tick, so an orphaned instance removes its highlights within 2 s.
+    ctx.setInterval(() => undefined, 2000);
     void controller.analyse(false);
   },
 });
