@@ -40,6 +40,11 @@ export default defineConfig({
     // article script adds them to host_permissions): needed to inject it on detected pages.
     // Firefox MV2 has no `scripting`: it injects with tabs.executeScript under the host permission.
     permissions: manifestVersion === 3 ? ['storage', 'contextMenus', 'scripting'] : ['storage', 'contextMenus'],
+    // Extension pages and the worker: own scripts only, no eval, no plugins, no network beyond the
+    // extension itself (default-src). WXT turns this into MV2's string form for Firefox.
+    content_security_policy: {
+      extension_pages: "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+    },
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+H' },
