@@ -2,6 +2,12 @@ import { CYBER_TERMS } from './lexicon';
 import { splitSentences, type Sentence } from './sentences';
 import { tokenize, type Token } from './tokens';
 
+/**
+ * How far (in tokens) any rule looks from a word: a subject, an accused, a clause boundary.
+ * Real sentences are shorter; the bound keeps a run-on "sentence" of thousands of words linear.
+ */
+export const WINDOW = 60;
+
 /** A tokenized text: tokens, sentences, and which tokens each sentence holds. */
 export interface Doc {
   text: string;

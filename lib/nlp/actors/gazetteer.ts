@@ -2,7 +2,7 @@ import type { Kb } from '../../kb';
 import type { AliasHit, AliasMode } from '../../kb/trie';
 import { writtenAsAlias } from '../../kb/trie';
 import type { KbEntity } from '../../kb/types';
-import { inDateline, type Doc } from '../doc';
+import { inDateline, WINDOW, type Doc } from '../doc';
 import { fold } from '../tokens';
 import { capitalAsAgent, demonymInGovContext, inCyberContext, isDateline } from './context';
 import { fromEntity, type ActorRegistry } from './registry';
@@ -162,8 +162,8 @@ export function contextCountry(doc: Doc, kb: Kb, reg: ActorRegistry, from: numbe
   const s = toks[from].sentence;
   const sent = doc.sentences[s];
   for (const range of [
-    [sent.from, from],
-    [doc.sentences[s - 1]?.from ?? 0, doc.sentences[s - 1]?.to ?? 0],
+    [Math.max(sent.from, from - WINDOW), from],
+    [Math.max(doc.sentences[s - 1]?.from ?? 0, (doc.sentences[s - 1]?.to ?? 0) - WINDOW), doc.sentences[s - 1]?.to ?? 0],
   ]) {
     for (let k = range[1] - 1; k >= range[0]; k--) {
       const a = reg.at(k);
@@ -173,7 +173,7 @@ export function contextCountry(doc: Doc, kb: Kb, reg: ActorRegistry, from: numbe
   // the state the article is most about, leaving out states named later in this sentence
   // (they are what the body speaks about: "the Ministry of Foreign Affairs said Russia …")
   const later = new Set<string>();
-  for (let k = from; k < sent.to; k++) {
+  for (let k = from; k < Math.min(sent.to, from + WINDOW); k++) {
     const a = reg.at(k);
     if (a?.type === 'state' && a.country) later.add(a.country);
   }

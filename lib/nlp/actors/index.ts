@@ -42,8 +42,7 @@ function governmentsOfPeople(doc: Doc, kb: Kb, reg: ActorRegistry): void {
     for (const m of [...a.mentions]) {
       const next = doc.tokens[m.to];
       if (!next || !/^(?:administration|government|cabinet|white)$/.test(next.lower) || (next.lower === 'white' && doc.tokens[m.to + 1]?.lower !== 'house')) continue;
-      a.mentions.splice(a.mentions.indexOf(m), 1);
-      for (let k = m.from; k < m.to; k++) reg.owner[k] = null;
+      reg.unmention(a, m);
       reg.mention(reg.ensure(fromEntity(state)), m.from, m.to + (next.lower === 'white' ? 2 : 1));
     }
   }

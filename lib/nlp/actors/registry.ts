@@ -23,12 +23,15 @@ export interface FoundActor {
 export class ActorRegistry {
   readonly byId = new Map<string, FoundActor>();
   readonly owner: Array<string | null>;
+  /** The mention covering each token (O(1) lookups keep every rule linear). */
+  private readonly spans: Array<FoundActor['mentions'][number] | null>;
 
   constructor(
     readonly text: string,
     readonly tokens: Token[],
   ) {
     this.owner = new Array<string | null>(tokens.length).fill(null);
+    this.spans = new Array<FoundActor['mentions'][number] | null>(tokens.length).fill(null);
   }
 
   /** True when every token of `[from, to)` is free. */
@@ -52,9 +55,27 @@ export class ActorRegistry {
     if (to <= from || !this.free(from, to)) return false;
     const start = this.tokens[from].start;
     const end = this.tokens[to - 1].end;
-    for (let i = from; i < to; i++) this.owner[i] = actor.id;
-    actor.mentions.push({ text: this.text.slice(start, end), start, end, from, to, sentence: this.tokens[from].sentence });
+    const m = { text: this.text.slice(start, end), start, end, from, to, sentence: this.tokens[from].sentence };
+    for (let i = from; i < to; i++) {
+      this.owner[i] = actor.id;
+      this.spans[i] = m;
+    }
+    actor.mentions.push(m);
     return true;
+  }
+
+  /** The mention covering token i, if any. */
+  mentionAt(i: number): FoundActor['mentions'][number] | null {
+    return this.spans[i] ?? null;
+  }
+
+  /** Removes one mention of an actor, freeing its tokens. */
+  unmention(actor: FoundActor, m: FoundActor['mentions'][number]): void {
+    actor.mentions.splice(actor.mentions.indexOf(m), 1);
+    for (let i = m.from; i < m.to; i++) {
+      this.owner[i] = null;
+      this.spans[i] = null;
+    }
   }
 
   /** Merges actor `from` into `into` (mentions and aliases). */

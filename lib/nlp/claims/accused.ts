@@ -1,5 +1,5 @@
 import type { ActorRegistry, FoundActor } from '../actors';
-import type { Doc } from '../doc';
+import { WINDOW, type Doc } from '../doc';
 import type { Trigger } from './triggers';
 
 /** Words before an actor that make it a victim or a place, not the accused ("attacks on Ukraine"). */
@@ -35,7 +35,7 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
     return [];
   }
   const own = new Set(claimants.map(c => c.country).filter((c): c is string => !!c));
-  const anaphoric = anaphora(doc, sent.from, sent.to);
+  const anaphoric = anaphora(doc, Math.max(sent.from, t.from - WINDOW), Math.min(sent.to, t.to + WINDOW));
   const out: FoundActor[] = [];
   const tw = doc.tokens[t.from].lower;
   // "blamed the attacks on China": "on" introduces the accused unless an actor is the object
@@ -45,11 +45,11 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
   const against = /^(?:sanction|charge|indict)/.test(tw);
   // "attributed the attack to the Russian military", "traced it to"
   const toAccused = /^(?:attribut|traced|pinned|link|tied|ties|work|belong)/.test(tw);
-  const [lo, hi] = clauseOf(doc, t.from, sent.body, sent.to);
+  const [lo, hi] = clauseOf(doc, t.from, Math.max(sent.body, t.from - WINDOW), Math.min(sent.to, t.to + WINDOW));
   for (let j = lo; j < hi; j++) {
     const a = reg.at(j);
     if (!a) continue;
-    const m = a.mentions.find(x => x.from <= j && j < x.to)!;
+    const m = reg.mentionAt(j)!;
     j = m.to - 1;
     if (out.includes(a) || claimants.includes(a) || !HOSTILE_TYPES.has(a.type)) continue;
     if (a.type !== 'threat-group') {

@@ -1,7 +1,7 @@
 import type { Claim, ClaimKind } from '../../types';
 import type { ActorRegistry, FoundActor } from '../actors';
 import { findConfidence } from '../confidence';
-import type { Doc } from '../doc';
+import { WINDOW, type Doc } from '../doc';
 import { accusedFor } from './accused';
 import { quoteMap, type QuoteMap } from './quotes';
 import { CLAUSE_END, collective, findReporters, pronounSubject, subjectLeft, type Discourse, type Reporter } from './speakers';
@@ -89,7 +89,7 @@ function claimantsOf(doc: Doc, reg: ActorRegistry, t: Trigger, reporters: Report
   const sameSide = reporters.find(r => r.at < t.from && (!quotes.inside(doc.tokens[r.at].start) || inQuote));
   // a reporter governs a subject trigger of its own clause, not one after a comma
   // ("…, the minister said on Tuesday, an accusation Russia denies")
-  const governs = sameSide && !doc.tokens.slice(sameSide.at, t.from).some((x, k) => x.text === ';' || (x.text === ',' && !listComma(reg, sameSide.at + k)));
+  const governs = sameSide && t.from - sameSide.at <= WINDOW && !doc.tokens.slice(sameSide.at, t.from).some((x, k) => x.text === ';' || (x.text === ',' && !listComma(reg, sameSide.at + k)));
   if (t.role === 'subject' && !t.passive && !governs) {
     const subj = subjectLeft(doc, reg, t.from, sent.from);
     if (subj.length) return subj;

@@ -1,4 +1,4 @@
-import type { Doc } from '../doc';
+import { WINDOW, type Doc } from '../doc';
 import type { ActorRegistry, FoundActor } from '../actors';
 import { isSayVerb } from '../lexicon';
 
@@ -85,7 +85,7 @@ export function findReporters(doc: Doc, reg: ActorRegistry, s: number, disc: Dis
  */
 export function subjectLeft(doc: Doc, reg: ActorRegistry, v: number, floor: number): FoundActor[] {
   const toks = doc.tokens;
-  floor = Math.max(floor, doc.sentences[toks[v]?.sentence ?? 0]?.body ?? floor);
+  floor = Math.max(floor, doc.sentences[toks[v]?.sentence ?? 0]?.body ?? floor, v - WINDOW);
   // the verb's clause region: back to a word that opens a new clause
   let lo = floor;
   for (let j = v - 1; j > floor; j--) {
@@ -147,7 +147,7 @@ function eligibleIn(doc: Doc, reg: ActorRegistry, a: number, b: number): FoundAc
   for (let j = a; j < b; j++) {
     const x = reg.at(j);
     if (!x) continue;
-    const m = x.mentions.find(y => y.from <= j && j < y.to)!;
+    const m = reg.mentionAt(j)!;
     j = m.to - 1;
     if (x.type === 'threat-group' || out.includes(x)) continue;
     if (eligibleSubject(doc, reg, m.from, m.to - 1)) out.push(officialOf(doc, reg, x, m.to));
