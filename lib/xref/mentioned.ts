@@ -117,7 +117,11 @@ export function linkStatement(
       if (strict && d > 3) continue;
       score += d <= 3 ? 2 : d <= 30 ? 1 : 0;
     } else if (strict) continue;
-    if (who.office && s.issuerBody && sameOffice(who.office, s.issuerBody)) score += 2;
+    // an agency's claim is that agency's statement, not another office's of the same state
+    if (who.office && s.issuerBody && who.office !== who.state.name) {
+      if (!sameOffice(who.office, s.issuerBody)) continue;
+      score += 2;
+    }
     if (who.speaker && s.speaker && foldName(s.speaker).includes(lastName(who.speaker))) score += 2;
     if (score > bestScore) {
       best = s;
