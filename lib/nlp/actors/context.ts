@@ -30,6 +30,9 @@ export function capitalAsAgent(tokens: Token[], from: number, to: number): boole
   if (next && AGENT_VERBS.has(next.lower)) return true;
   if (next && (next.lower === "'s" || next.lower === "'") && tokens[to + 1] && AGENT_POSSESSED.has(tokens[to + 1].lower)) return true;
   if (prev && AGENT_BEFORE.has(prev.lower)) return true;
+  // "groups working for Tehran", "on behalf of Moscow", "linked to Beijing", "backed by Pyongyang"
+  const prev2 = tokens[from - 2]?.lower ?? '';
+  if (prev && ((prev.lower === 'for' && /^(?:working|work|works|worked|acting|spying)$/.test(prev2)) || (prev.lower === 'of' && prev2 === 'behalf') || (prev.lower === 'to' && /^(?:linked|tied|ties|close|loyal)$/.test(prev2)))) return true;
   // "attributing the campaign to Beijing"
   if (prev?.lower === 'to' && tokens.slice(Math.max(0, from - 7), from - 1).some(t => /^(?:attribut|traced|linked|tied|pinned|blam)/.test(t.lower))) return true;
   // "Washington and Beijing have …", "London and its allies"

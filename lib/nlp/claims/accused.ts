@@ -46,12 +46,13 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
   // "attributed the attack to the Russian military", "traced it to"
   const toAccused = /^(?:attribut|traced|pinned|link|tied|ties|work|belong)/.test(tw);
   const [lo, hi] = clauseOf(doc, t.from, Math.max(sent.body, t.from - WINDOW), Math.min(sent.to, t.to + WINDOW));
+  const aside = asides(doc, lo, t.from);
   for (let j = lo; j < hi; j++) {
     const a = reg.at(j);
     if (!a) continue;
     const m = reg.mentionAt(j)!;
     j = m.to - 1;
-    if (out.includes(a) || claimants.includes(a) || !HOSTILE_TYPES.has(a.type)) continue;
+    if (out.includes(a) || claimants.includes(a) || !HOSTILE_TYPES.has(a.type) || aside.has(m.from)) continue;
     if (a.type !== 'threat-group') {
       if (a.country && own.has(a.country)) continue;
       if (isVictim(doc, m.from, blameOn, against, toAccused)) continue;
@@ -70,6 +71,24 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
     if (a.type === 'state' || !a.country) continue;
     const st = stateOf(reg, a);
     if (st !== a && !out.includes(st) && !claimants.includes(st) && !own.has(st.country ?? '')) out.push(st);
+  }
+  return out;
+}
+
+/**
+ * Token starts inside asides closed before the trigger: ", which was asked by Albania to
+ * investigate," names no accused.
+ */
+function asides(doc: Doc, from: number, to: number): Set<number> {
+  const out = new Set<number>();
+  const toks = doc.tokens;
+  for (let j = from; j < to; j++) {
+    if (toks[j].text !== ',' || !/^(?:which|who|whom)$/.test(toks[j + 1]?.lower ?? '')) continue;
+    let k = j + 2;
+    while (k < to && toks[k].text !== ',') k++;
+    if (k >= to) break; // the aside runs into the trigger: it may hold the claim itself
+    for (let x = j + 2; x < k; x++) out.add(x);
+    j = k - 1;
   }
   return out;
 }

@@ -28,7 +28,7 @@ const DENY_SUBJ = S('deny denied denies denying denial denials reject rejected r
 const DENY_CONTENT = S('groundless baseless unfounded fabricated fabrication smear smears smearing slander slandered slandering slanderous hype hypes hyping politicize politicizing politicise politicising defamation disinformation nonsense absurd unsubstantiated');
 const CONDEMN = S('condemn condemned condemns condemning condemnation condemnations denounce denounced denounces denouncing denunciation denunciations deplore deplored deplores censure censured rebuke rebuked');
 const ACT_NOUNS = S('act acts attack attacks campaign campaigns activity activities operation operations intrusion intrusions hack hacks hacking espionage cyberattack cyberattacks interference breach breaches');
-const CONDEMN_CONTENT = S('provocation provocative unacceptable reprehensible irresponsible reckless outrageous malign tolerate');
+const CONDEMN_CONTENT = S('violation violations violates violated provocation provocative unacceptable reprehensible irresponsible reckless outrageous malign tolerate');
 const CALL = S('urge urged urges urging demand demanded demands demanding');
 const ASSESS_SUBJ = S('assess assessed assesses assessment assessments judge judged judges concluded concludes conclude determined believes believe believed estimated warned warns warning');
 
@@ -104,6 +104,8 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
       push('attribution', 'content', i, i + 2); // "the hackers are part of the GRU"
     } else if (w === 'link' && (prev === 'no' || toks[i - 2]?.lower === 'no')) {
       push('denial', 'content', i, i + 1); // "it had no link to the cyberattack"
+    } else if (/^(?:were|was|are|is)$/.test(w) && /^(?:attackers|hackers|perpetrators|culprits|intruders|attacker|hacker|perpetrator|culprit)$/.test(prev)) {
+      push('attribution', 'content', i, i + 1); // "the attackers were Iranian state actors"
     } else if (ACT_NOUNS.has(w) && next === 'by') {
       push('attribution', 'content', i, i + 2); // "a malicious act by Chinese state-backed actors"
     } else if (w === 'distance' && /^(?:to|sought|tried)$/.test(prev)) {
