@@ -91,7 +91,7 @@ test('a whole session (article, hover card, popup, toggles, options) makes no re
   await waitDone(tabState, tabId);
   await page.waitForTimeout(500);
 
-  const fromExtension = requests.filter(r => / <- (worker|frame chrome-extension:)/.test(r));
+  const fromExtension = requests.filter(r => / <- (?:worker|frame chrome-extension:)/.test(r));
   expect(fromExtension.length, 'the extension pages loaded their own files').toBeGreaterThan(0);
   expect(fromExtension.filter(r => !r.startsWith(`chrome-extension://${extensionId}/`)), 'extension requests leaving the extension').toEqual([]);
   expect(requests.filter(r => !r.startsWith(baseUrl) && !r.startsWith(`chrome-extension://${extensionId}/`)), 'any request elsewhere').toEqual([]);
