@@ -1,28 +1,29 @@
 import { defineConfig } from 'wxt';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
 
 /**
- * `@mozilla/readability`'s index requires both Readability.js and Readability-readerable.js
- * (CommonJS: no tree shaking), so importing `isProbablyReaderable` from it would put all of
- * Readability (~35 kB) into the always-on detector. For lib/page/detect.ts only, resolve the
- * package to a tiny module that re-exports the readerable check alone.
+ * The always-on detector gets no webextension-polyfill (≈ 10 kB, evaluated on every page): in
+ * its build only, `wxt/browser` (which the polyfill module aliases, and which WXT's
+ * ContentScriptContext and lib/messaging/client import) resolves to the native namespace:
+ * Firefox's promise-based `browser`, else Chrome's `chrome` (MV3: promises without a callback).
+ * The detector only sends messages and reads `runtime.id`, which both do natively.
  */
-function readerableOnly() {
-  const shim = '\0al-readerable-only';
+function nativeBrowserInDetector() {
+  const shim = '\0al-native-browser';
+  let detector = false;
   return {
-    name: 'attribution-lens:readerable-only',
+    name: 'attribution-lens:native-browser-in-detector',
     enforce: 'pre' as const,
-    resolveId(source: string, importer?: string) {
-      if (source === '@mozilla/readability' && importer && path.basename(importer) === 'detect.ts') return shim;
-      return null;
+    configResolved(config: { build: { lib?: false | { entry?: unknown } } }) {
+      const lib = config.build.lib;
+      detector = !!lib && /detector\.content/.test(JSON.stringify(lib.entry ?? ''));
+    },
+    resolveId(source: string) {
+      if (!detector) return null;
+      return source === 'wxt/browser' || source === '@wxt-dev/webextension-polyfill/browser' ? shim : null;
     },
     load(id: string) {
       if (id !== shim) return null;
-      const file = require.resolve('@mozilla/readability/Readability-readerable.js');
-      return `import isProbablyReaderable from ${JSON.stringify(file)}; export { isProbablyReaderable };`;
+      return 'const g = globalThis; export const browser = g.browser?.runtime?.id ? g.browser : g.chrome;';
     },
   };
 }
@@ -31,7 +32,7 @@ function readerableOnly() {
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [readerableOnly()] }),
+  vite: () => ({ plugins: [nativeBrowserInDetector()] }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Attribution Lens',
     description:

@@ -1,10 +1,12 @@
 /**
  * Cheap article detection, run on every page before anything else: markup signals (JSON-LD,
- * Open Graph, microdata, `<article>`) and a sampled paragraph count, with Readability's
- * `isProbablyReaderable` as a second opinion only when the markup says nothing.
+ * Open Graph, microdata, `<article>`) and a sampled paragraph count, with a readerable score
+ * computed on the same sample (Readability's `isProbablyReaderable` formula: Σ √(length − 140)
+ * over paragraphs of 140+ characters, > 20) when the markup says nothing. Readability's own
+ * check is not used: it runs `querySelectorAll` and `getComputedStyle` over the page, and its
+ * code would be parsed on every page the always-on script runs in.
  * Reads the DOM only; never walks every text node.
  */
-import { isProbablyReaderable } from '@mozilla/readability';
 import { ARTICLE_TYPES } from './json-ld';
 
 /** Outcome of {@link quickCheck}: `reasons` are plain words a reader understands. */
@@ -17,7 +19,7 @@ export interface QuickCheck {
 
 /** Options of {@link quickCheck}. */
 export interface QuickCheckOptions {
-  /** Ask `isProbablyReaderable` when the markup is silent (default true). */
+  /** Use the sampled readerable score when the markup is silent (default true). */
   readerable?: boolean;
   /** Collect every signal instead of stopping at the first markup signal (for reasons). */
   full?: boolean;
@@ -25,6 +27,9 @@ export interface QuickCheckOptions {
 
 const P_SAMPLE = 40;
 const LONG_P = 80;
+/** Readability's `isProbablyReaderable` defaults: minimum paragraph length and score. */
+const READERABLE_MIN = 140;
+const READERABLE_SCORE = 20;
 const TYPE_RE = /"@type"\s*:\s*(?:"([^"]{1,60})"|\[([^\]]{1,300})\])/g;
 
 /** Article `@type`s in JSON-LD, read with a bounded scan (no full JSON parse). */
@@ -58,26 +63,31 @@ function headMetas(doc: Document): { ogType: string; published: boolean } {
   return { ogType, published };
 }
 
-/** Paragraph count and how many of a sample are long enough to be article text. */
-function paragraphStats(doc: Document): { count: number; long: number; sampled: number } {
+/**
+ * Paragraph count, how many of a sample are long enough to be article text, and the readerable
+ * score (Σ √(length − 140)) extrapolated from the sample.
+ */
+function paragraphStats(doc: Document): { count: number; long: number; sampled: number; score: number } {
   const ps = doc.getElementsByTagName('p');
   const count = ps.length;
   const step = Math.max(1, Math.floor(count / P_SAMPLE));
   let long = 0;
   let sampled = 0;
+  let score = 0;
   for (let i = 0; i < count && sampled < P_SAMPLE; i += step) {
     sampled++;
-    // textContent of one <p> is small; capped in case of a huge one.
-    if ((ps[i].textContent ?? '').length >= LONG_P) long++;
+    const length = (ps[i].textContent ?? '').trim().length;
+    if (length >= LONG_P) long++;
+    if (length >= READERABLE_MIN) score += Math.sqrt(length - READERABLE_MIN);
   }
-  return { count, long: sampled ? Math.round((long * count) / sampled) : 0, sampled };
+  const scale = sampled ? count / sampled : 0;
+  return { count, long: Math.round(long * scale), sampled, score: score * scale };
 }
 
 /**
  * Decides cheaply whether a page may be an article, worth extracting. Stops at the first
  * markup signal unless `full` is set. Reads `<head>` first; the body is touched only for
- * `<article>`, `itemprop=articleBody`, a sample of `<p>` and, when the markup is silent,
- * the readerable check. */
+ * `<article>`, `itemprop=articleBody` and a sample of `<p>`. */
 export function quickCheck(doc: Document, opts: QuickCheckOptions = {}): QuickCheck {
   const t0 = performance.now();
   const reasons: string[] = [];
@@ -100,13 +110,8 @@ export function quickCheck(doc: Document, opts: QuickCheckOptions = {}): QuickCh
   reasons.push(enoughText ? `about ${ps.long} long paragraphs of text` : `few long paragraphs (${ps.long} of ${ps.count})`);
   let candidate = strong || (enoughText && hasArticleEl) || ps.long >= 4;
   if (!candidate && opts.readerable !== false && ps.count > 0) {
-    let readerable = false;
-    try {
-      readerable = isProbablyReaderable(doc);
-    } catch {
-      readerable = false; // odd DOMs (replaced prototypes) must not break the page
-    }
-    reasons.push(readerable ? 'Readability judges it readable' : 'Readability does not judge it readable');
+    const readerable = ps.score > READERABLE_SCORE;
+    reasons.push(readerable ? 'enough long paragraphs to be readable' : 'not enough long paragraphs to be readable');
     candidate = readerable;
   }
   return { candidate, reasons, ms: performance.now() - t0 };
