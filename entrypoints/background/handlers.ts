@@ -52,6 +52,11 @@ export interface BackgroundDeps {
   setBadge: (tabId: number, state: TabState | null) => Promise<void>;
   /** Tab ids that currently have an article script (to push settings to). */
   knownTabs: () => number[];
+  /**
+   * The settings kept in memory (refreshed on every storage change), or null when not loaded
+   * yet: lets the detector's injection request skip the storage read on the critical path.
+   */
+  settingsNow?: () => Settings | null;
 }
 
 const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
@@ -77,7 +82,7 @@ async function highlightsFor(deps: BackgroundDeps, tabId: number, url: string, s
 export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackground, ContentSender> {
   return {
     async analyseArticle({ url, article, forced }, { tabId }) {
-      const settings = await currentSettings(deps);
+      const settings = deps.settingsNow?.() ?? (await currentSettings(deps));
       const host = hostOf(url) ?? '';
       if (isNeverRun(settings, host)) {
         await deps.store.update(tabId, url, { status: 'disabled', report: null });
@@ -86,7 +91,8 @@ export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackgro
       const previous = await deps.store.get(tabId);
       const force = forced || (previous?.forced === true && previous.url === url);
       const highlightsOn = await highlightsFor(deps, tabId, url, settings);
-      await deps.store.update(tabId, url, { url, status: 'analysing', highlightsOn });
+      // In memory at once; storage.session gets it in the background (writes keep their order).
+      void (await deps.store.updateInMemory(tabId, url, { url, status: 'analysing', highlightsOn })).persisted;
       let report: Report;
       try {
         report = deps.analyze(article);
@@ -99,14 +105,18 @@ export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackgro
       }
       const annotate = force || report.article.relevant;
       const status = annotate ? 'done' : report.article.detected ? 'not-relevant' : 'not-article';
-      const state = await deps.store.update(tabId, url, {
+      // The page waits for this answer to highlight: the state is set in memory (where the popup
+      // reads it) before answering; its copy in storage.session and the badge follow.
+      const { state, persisted } = await deps.store.updateInMemory(tabId, url, {
         status,
         report,
         forced: force,
         error: null,
         anchoring: null,
       });
-      await deps.setBadge(tabId, state);
+      void Promise.all([persisted, deps.setBadge(tabId, state)]).catch(err =>
+        console.warn('[attribution-lens] could not store the state or set the badge', err),
+      );
       return ok({ report, annotate, highlightsOn, settings });
     },
 
@@ -131,7 +141,7 @@ export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackgro
     },
 
     async requestArticleScript({ url }, { tabId }) {
-      const settings = await currentSettings(deps);
+      const settings = deps.settingsNow?.() ?? (await currentSettings(deps));
       if (isNeverRun(settings, hostOf(url) ?? '')) {
         await deps.store.update(tabId, url, { url, status: 'disabled' });
         return ok({ injected: false });

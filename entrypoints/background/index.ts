@@ -1,8 +1,9 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import { analyze } from '../../lib/engine';
+import { bundledKb } from '../../lib/kb/bundled';
 import { sendToTab } from '../../lib/messaging/client';
-import type { Result, TabState } from '../../lib/messaging/protocol';
+import type { Result, Settings, TabState } from '../../lib/messaging/protocol';
 import { highlightsOnFor, hostOf } from '../../lib/storage/settings';
 import { updateBadge } from './badge';
 import { createContextMenu, toggleTab, wireCommands } from './commands';
@@ -10,6 +11,7 @@ import { annotateTab, contentHandlers, currentSettings, pageHandlers, type Backg
 import { injectArticleScript } from './inject';
 import { routeMessage } from './router';
 import { TabStateStore, type SessionArea } from './tab-state';
+import { getDefaultXrefIndex } from '../../lib/xref/match';
 
 /** The test hook, reachable from a test driving the service worker / background page. */
 export interface TestHook {
@@ -28,6 +30,7 @@ export default defineBackground(() => {
   const session = (browser.storage as unknown as { session?: SessionArea }).session ?? null;
   const store = new TabStateStore(session);
   const articleTabs = new Set<number>();
+  let settingsCache: Settings | null = null;
   const deps: BackgroundDeps = {
     store,
     local: browser.storage.local,
@@ -41,6 +44,14 @@ export default defineBackground(() => {
     tabUrl: async tabId => (await browser.tabs.get(tabId).catch(() => null))?.url ?? null,
     setBadge: updateBadge,
     knownTabs: () => [...articleTabs],
+    settingsNow: () => settingsCache,
+  };
+  const refreshSettings = (): void => {
+    settingsCache = null;
+    void currentSettings(deps).then(
+      s => (settingsCache = s),
+      () => (settingsCache = null),
+    );
   };
   const router = {
     extensionId: browser.runtime.id,
@@ -75,6 +86,15 @@ export default defineBackground(() => {
     void createContextMenu();
   });
   wireCommands(deps);
+  // Settings in memory, re-read on every change of local storage (where they live).
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'local') refreshSettings();
+  });
+  refreshSettings();
+  // The knowledge base's index and the cross-reference index are built now, at worker start,
+  // not on the first article (a woken worker then answers its first analysis sooner).
+  bundledKb();
+  getDefaultXrefIndex();
 
   globalThis.__attributionLens = {
     getState: tabId => store.get(tabId),

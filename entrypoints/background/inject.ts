@@ -16,7 +16,9 @@ interface Mv2Tabs {
 export async function injectArticleScript(tabId: number): Promise<void> {
   const scripting = (browser as unknown as { scripting?: typeof browser.scripting }).scripting;
   if (scripting?.executeScript) {
-    await scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [ARTICLE_SCRIPT] });
+    // injectImmediately: not queued behind the tab's document_idle (the page is past it anyway
+    // when the detector asks, but the browser then need not check).
+    await scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [ARTICLE_SCRIPT], injectImmediately: true });
     return;
   }
   const tabs = browser.tabs as unknown as Mv2Tabs;

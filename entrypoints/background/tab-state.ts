@@ -61,6 +61,22 @@ export class TabStateStore {
     return next;
   }
 
+  /**
+   * {@link update}, resolving as soon as the memory copy is set (what `get` and the popup read);
+   * `persisted` settles once storage.session has it. For answers that should not wait for a
+   * large report to be serialised into session storage.
+   */
+  async updateInMemory(
+    tabId: number,
+    url: string,
+    patch: Partial<Omit<TabState, 'tabId'>>,
+  ): Promise<{ state: TabState; persisted: Promise<void> }> {
+    const current = (await this.get(tabId)) ?? blankTabState(tabId, url);
+    const state: TabState = { ...current, ...patch, tabId, updatedAt: Date.now() };
+    this.tabs.set(tabId, state);
+    return { state, persisted: this.persist(state) };
+  }
+
   /** Replaces the tab's state with a blank one (a new page was loaded). */
   async reset(tabId: number, url: string, patch: Partial<Omit<TabState, 'tabId'>> = {}): Promise<TabState> {
     const next: TabState = { ...blankTabState(tabId, url), ...patch };
