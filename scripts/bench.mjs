@@ -21,7 +21,7 @@
 //   `performance.now()` points in their isolated world (lib/page/timing.ts: not performance.mark,
 //   which the page could read); we read them through the DevTools protocol in the extension's
 //   isolated execution context. "Ours" = from the detector's first line (it runs at
-//   document_idle) to `al:painted`: a double requestAnimationFrame after the highlights were
+//   document_idle) to `al:painted`: the task after the first animation frame after the highlights were
 //   registered. Message round trips and the background's analysis are included.
 // - Long tasks come from a PerformanceObserver added at document start (page.addInitScript). In
 //   the extension run, those that start after the detector's first line are the extension's; the
@@ -406,7 +406,7 @@ function markdown() {
     '',
     mdTable(pageHeader, results.map(pageRow)),
     '',
-    '**Ours, phases (medians, ms)**: quickCheck = detector to its decision; inject = detector asks → article script runs; index = building the live page text index (part of anchor); analyse = message + engine in the background + answer; paint = highlights registered → double rAF.',
+    '**Ours, phases (medians, ms)**: quickCheck = detector to its decision; inject = detector asks → article script runs; index = building the live page text index (part of anchor); analyse = message + engine in the background + answer; paint = highlights registered → the task after the next frame rendering (rAF, then a posted message).',
     '',
     mdTable(['page', ...phaseKeys, 'ranges'], [...results, ...scaling].map(phaseRow)),
     '',

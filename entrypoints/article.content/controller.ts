@@ -2,7 +2,7 @@ import type { ContentScriptContext } from '#imports';
 import { isContextInvalidated, sendFromContent } from '../../lib/messaging/client';
 import type { Settings } from '../../lib/messaging/protocol';
 import { anchorer, buildTextIndex } from '../../lib/page/anchor';
-import { extractArticle } from '../../lib/page/extract';
+import { extractWithRegion } from '../../lib/page/extract';
 import {
   FLASH_NAME,
   createHighlighter,
@@ -15,7 +15,8 @@ import { groupsOf, targetsOf, type Entry } from './entries';
 import { Interaction } from './interaction';
 
 /**
- * The article script's work, one page at a time: extract (Readability on a clone) → the
+ * The article script's work, one page at a time: extract (the live article container, else
+ * Readability on a clone) → the
  * background analyses → anchor the report's spans to live Ranges → highlight. Re-runs,
  * debounced and bounded, when the article region changes or the single-page app navigates;
  * every run takes an AbortSignal so a newer run cancels an older one.
@@ -81,7 +82,7 @@ export class ArticleController {
     // that are turned off ('disabled') and knows whether the tab was forced, so the critical path
     // is one message (extract → analyse → anchor → highlight).
     mark('al:extract-start');
-    const article = extractArticle(document, { url });
+    const { article, region } = extractWithRegion(document, { url });
     mark('al:extract-end');
     if (signal.aborted) return;
     if (!article.text.trim()) {
@@ -102,7 +103,9 @@ export class ArticleController {
     }
     const t0 = mark('al:anchor-start');
     const targets = targetsOf(res.value.report);
-    const index = buildTextIndex(document.body);
+    // Text read from the live article container is anchored in that container alone (a much
+    // smaller index); text from Readability's clone is searched in the whole page.
+    const index = buildTextIndex(region?.isConnected ? region : document.body);
     mark('al:index-end');
     // Anchoring is sliced: after each SLICE_MS of work the page gets the main thread back
     // (thousands of spans on a very long page would otherwise be one long task).
@@ -127,9 +130,9 @@ export class ArticleController {
     mark('al:highlight-start');
     this.paint();
     mark('al:highlight-end');
-    // "Painted": the frame that draws the registered highlights has been produced once the
-    // second animation frame callback runs (a double rAF).
-    requestAnimationFrame(() => requestAnimationFrame(() => mark('al:painted')));
+    // "Painted": the next frame's rendering update (style, layout, paint) follows its animation
+    // frame callbacks in the same task; a message posted from the callback runs right after it.
+    requestAnimationFrame(afterPaint);
     console.debug(`[attribution-lens] ${this.entries.length}/${targets.length} spans anchored in ${(performance.now() - t0).toFixed(1)} ms (${this.highlighter.mode})`);
     void sendFromContent('reportAnchoring', { url, anchored: this.entries.length, missed: targets.length - this.entries.length });
     this.observe(this.entries.length ? regionOf(this.entries) : null);
@@ -233,6 +236,16 @@ export class ArticleController {
     this.interaction.destroy();
     this.entries = [];
   }
+}
+
+/** Marks `al:painted` in the task after the rendering update that follows this rAF callback. */
+function afterPaint(): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    mark('al:painted');
+  };
+  channel.port2.postMessage(null);
 }
 
 /** Resolves after the page had a chance to run: `scheduler.yield()` where it exists, else a new task. */

@@ -26,7 +26,51 @@ const SHORT_TEXT = 500;
 /** Words (CJK characters count one each) that make a paragraph running text. */
 const LONG_PARAGRAPH = 14;
 
-type TextSource = 'readability' | 'paragraphs' | 'page';
+type TextSource = 'container' | 'readability' | 'paragraphs' | 'page';
+
+/** A clear article container in the live page: microdata for the body, else an `<article>`. */
+function articleContainer(doc: Document): Element | null {
+  const body = doc.querySelector('[itemprop="articleBody"]');
+  if (body) return body;
+  const articles = doc.getElementsByTagName('article');
+  let best: Element | null = null;
+  let most = 0;
+  for (let i = 0; i < articles.length && i < 50; i++) {
+    const n = articles[i].getElementsByTagName('p').length;
+    if (n > most) [best, most] = [articles[i], n];
+  }
+  return best;
+}
+
+/** Page chrome that sits inside article containers: navigation, asides, share and related boxes. */
+const CHROME_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'DIALOG']);
+const CHROME_ROLES = /^(?:navigation|complementary|contentinfo|search|dialog|banner)$/i;
+const CHROME_NAMES = /(?:^|[\s_-])(?:share|sharing|social|related|recommended|newsletter|promo|advert|ad|ads|comments?|subscribe|breadcrumbs?|tags|most-read|popular|paywall)(?:$|[\s_-])/i;
+
+/** Bylines, as Readability finds them (it leaves them out of the article's content too). */
+const BYLINE_NAMES = /byline|author|dateline|writtenby|p-author/i;
+
+function isChrome(el: Element): boolean {
+  if (CHROME_TAGS.has(el.tagName.toUpperCase())) return true;
+  const role = el.getAttribute('role');
+  if (role && CHROME_ROLES.test(role)) return true;
+  if (el.getAttribute('rel') === 'author' || /author/i.test(el.getAttribute('itemprop') ?? '')) return true;
+  const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  return names.length > 1 && (CHROME_NAMES.test(names) || BYLINE_NAMES.test(names));
+}
+
+/**
+ * The cheap path: the live page's article container read directly (no clone, no Readability),
+ * minus the chrome inside it. Null when there is no clear container or it holds too little
+ * running text; then Readability decides.
+ */
+function containerText(doc: Document): { bt: BlockText; region: Element } | null {
+  const region = articleContainer(doc);
+  if (!region) return null;
+  const bt = blockText(region, { skip: isChrome });
+  if (bt.text.length < SHORT_TEXT || longParagraphs(bt) < 3) return null;
+  return { bt, region };
+}
 
 /** Depth and element count, walked iteratively, stopping early past the limits. */
 function domSize(doc: Document): { depth: number; elements: number } {
@@ -100,6 +144,8 @@ function trimLead(bt: BlockText, title: string | null): BlockText {
     if (heading && title && norm(s) === norm(title)) continue;
     if (s.length < 60 && parseDate(s) && !/[.!?]$/.test(s)) continue;
     if (s.length < 60 && /^by\s/i.test(s) && !/[.!?]$/.test(s)) continue;
+    // A section label above the headline ("World"): a short line that is one link.
+    if (s.length < 40 && !/[.!?]$/.test(s) && b.el.children.length === 1 && b.el.firstElementChild?.tagName === 'A' && norm(b.el.textContent ?? '') === norm(s)) continue;
     break;
   }
   if (k === 0) return bt;
@@ -112,8 +158,13 @@ function longParagraphs(bt: BlockText): number {
   return bt.blocks.filter(b => b.end - b.start >= 20 && !/^(?:H[1-6]|LI|TD|TH)$/i.test(b.el.tagName) && countWords(bt.text.slice(b.start, b.end)) >= LONG_PARAGRAPH).length;
 }
 
-/** Picks the best text: Readability's unless it is missing or short and a fallback has more. */
-function chooseText(doc: Document, notes: string[]): { bt: BlockText; source: TextSource } {
+/**
+ * Picks the best text: the live article container's when it is clear and long enough, else
+ * Readability's unless it is missing or short and a fallback has more.
+ */
+function chooseText(doc: Document, notes: string[]): { bt: BlockText; source: TextSource; region?: Element } {
+  const live = containerText(doc);
+  if (live) return { bt: live.bt, source: 'container', region: live.region };
   const rd = readabilityText(doc, notes);
   if (rd && rd.text.length >= SHORT_TEXT) return { bt: rd, source: 'readability' };
   // Readability kept only short lines (link lists, menus): the page minus its chrome is better.
@@ -156,9 +207,18 @@ function guessLanguage(text: string): string | null {
  * pages, never mutates `doc`.
  */
 export function extractArticle(doc: Document, opts: ExtractOptions = {}): ExtractedArticle {
+  return extractWithRegion(doc, opts).article;
+}
+
+/**
+ * {@link extractArticle}, plus the live element the text was read from when it came from the
+ * page's article container (then the text's blocks are that element's, and anchoring need only
+ * index it); null when it came from Readability's clone or a fallback.
+ */
+export function extractWithRegion(doc: Document, opts: ExtractOptions = {}): { article: ExtractedArticle; region: Element | null } {
   const notes: string[] = [];
   const quick = quickCheck(doc, { readerable: false, full: true });
-  const { bt: raw, source: textSource } = chooseText(doc, notes);
+  const { bt: raw, source: textSource, region } = chooseText(doc, notes);
   // The dateline search reads the untrimmed text: a date line at the top is a dateline.
   const meta0 = readMetadata(doc, opts.url, raw.text);
   const bt = trimLead(raw, meta0.title);
@@ -168,7 +228,8 @@ export function extractArticle(doc: Document, opts: ExtractOptions = {}): Extrac
   const words = countWords(bt.text);
   const reasons = quick.reasons.filter(r => !r.includes('paragraphs'));
   const strong = quick.candidate;
-  if (textSource === 'readability') reasons.push(`Readability finds ${paras} paragraph${paras === 1 ? '' : 's'} of article text (${words} words)`);
+  if (textSource === 'container') reasons.push(`the article container has ${paras} paragraph${paras === 1 ? '' : 's'} of article text (${words} words)`);
+  else if (textSource === 'readability') reasons.push(`Readability finds ${paras} paragraph${paras === 1 ? '' : 's'} of article text (${words} words)`);
   else if (textSource === 'paragraphs') reasons.push(`the largest block of paragraphs has ${paras} paragraph${paras === 1 ? '' : 's'} of text (${words} words)`);
   // Markup vouches for a short article; without it, a few paragraphs of running text
   // (not link lists or table cells) found by Readability or the paragraph cluster.
@@ -177,5 +238,5 @@ export function extractArticle(doc: Document, opts: ExtractOptions = {}): Extrac
     const short = bt.blocks.length - paras;
     reasons.push(`no article structure: ${paras} paragraph${paras === 1 ? '' : 's'} of running text, ${short} short ${short === 1 ? 'line' : 'lines'} (${words} words)`);
   }
-  return { source, detected, detectReasons: [...reasons, ...notes], text: bt.text };
+  return { article: { source, detected, detectReasons: [...reasons, ...notes], text: bt.text }, region: region ?? null };
 }
