@@ -149,6 +149,12 @@ export function scoreIncidents(index: XrefIndex, text: string, title: string | n
         : 0.5 * nameScore + 0.2 * accusedScore + 0.2 * dateScore + 0.1 * issuerScore;
     // An article cannot be about an incident first reported after it was published.
     if (sig.published !== null && first !== null && sig.published < first - 3) score *= 0.2;
+    // Named only by its culprits (group names such as APT28 recur across incidents): the dates must agree.
+    const culprits = new Set([...accused, ...sig.groupNames].map(cueKey));
+    const groupOnly = !!name && [...name.keys].every((k) => culprits.has(k));
+    // (undated: unless the article speaks of a later year than every statement on it)
+    const laterYear = sig.published === null && sig.latestYear !== null && yearScore === 0 && days.every((d) => new Date(d * 86_400_000).getUTCFullYear() < sig.latestYear!);
+    if (groupOnly && ((sig.published !== null && dateScore < 0.5) || laterYear)) score = Math.min(score, INCIDENT_THRESHOLD - 0.01);
     // Without any name, only a same-time, same-accused, same-issuers coincidence may match.
     if (nameScore === 0 && !(dateScore >= 0.8 && groupHit && issuerScore > 0)) score = Math.min(score, INCIDENT_THRESHOLD - 0.01);
     out.push({ id: inc.id, name: inc.name, score: Math.round(Math.min(1, score) * 1000) / 1000, why, nameScore, keys: name?.keys ?? new Set() });

@@ -154,3 +154,26 @@ describe('crossReference: unknown incident, irrelevant page', () => {
     expect(res.crossReferences).toEqual([]);
   });
 });
+
+describe('crossReference: a group named in a new incident', () => {
+  // A made-up story: APT28 blamed for a new intrusion a year after the SPD attributions.
+  const text = 'Canada on Tuesday blamed hackers working for Russia\'s GRU, the group known as APT28 or Fancy Bear, for an intrusion at a federal shipping agency.';
+  const actors = [
+    actor(text, 'state:CA', 'Canada', 'state', 'CA', 'iso:CA'),
+    actor(text, 'state:RU', 'Russia', 'state', 'RU', 'iso:RU'),
+    actor(text, 'agency:ru-gru', 'GRU', 'agency', 'RU', 'agency:ru-gru'),
+    actor(text, 'mitre:G0007', 'APT28', 'threat-group', 'RU', 'mitre:G0007', ['Fancy Bear']),
+  ];
+  const claims = [claim('attribution', 'state:CA', ['state:RU', 'agency:ru-gru', 'mitre:G0007'])];
+
+  it('names no known incident when only the culprit matches and the dates are far apart', () => {
+    const res = crossReference(input(text, 'Canada blames Russian intelligence for shipping agency hack', '2025-11-20', actors, claims));
+    expect(res.incidents).toEqual([]);
+    expect(res.crossReferences.every((x) => x.relation === 'mentioned-in-article'), JSON.stringify(res.crossReferences.map((x) => x.relation))).toBe(true);
+  });
+
+  it('still matches the incident the group is known for on its own dates', () => {
+    const res = crossReference(input(text, 'Germany blames Russian intelligence for SPD hack', '2024-05-03', actors, claims));
+    expect(res.incidents.map((i) => i.id)).toContain('germany-apt28-2024');
+  });
+});
