@@ -27,6 +27,8 @@ export function demonymInGovContext(tokens: Token[], to: number): boolean {
 export function capitalAsAgent(tokens: Token[], from: number, to: number): boolean {
   const next = tokens[to];
   const prev = tokens[from - 1];
+  // "the embassy in Ottawa denied": a place
+  if (prev && /^(?:in|at|from|near|outside|into|inside|across|around)$/.test(prev.lower)) return false;
   if (next && AGENT_VERBS.has(next.lower)) return true;
   if (next && (next.lower === "'s" || next.lower === "'") && tokens[to + 1] && AGENT_POSSESSED.has(tokens[to + 1].lower)) return true;
   if (prev && AGENT_BEFORE.has(prev.lower)) return true;

@@ -94,7 +94,12 @@ function embassy(doc: Doc, kb: Kb, reg: ActorRegistry, i: number): number {
   const toks = doc.tokens;
   let cc: string | null = null;
   let head = -1;
-  if (/^embass(?:y|ies)$|^consulate$/.test(toks[i + 1]?.lower ?? '')) {
+  let start = i;
+  if (toks[i].lower === "'s" && /^embassy$|^consulate$/.test(toks[i + 1]?.lower ?? '') && reg.at(i - 1)?.type === 'state') {
+    cc = reg.at(i - 1)!.country; // "Russia's embassy in Ottawa": the state stays its own mention
+    head = i + 1;
+    start = head;
+  } else if (/^embass(?:y|ies)$|^consulate$/.test(toks[i + 1]?.lower ?? '')) {
     cc = demonymCountry(doc, kb, i);
     head = i + 1;
   } else if (/^embassy$|^consulate$/.test(toks[i].lower) && toks[i + 1]?.lower === 'of') {
@@ -111,7 +116,7 @@ function embassy(doc: Doc, kb: Kb, reg: ActorRegistry, i: number): number {
     host = kb.capitalCc.get(toks[to + 1].text) ?? reg.at(to + 1)?.country ?? null;
     if (host) to += 2;
   }
-  if (!reg.free(i, to)) return 0;
+  if (!reg.free(start, to)) return 0;
   const state = kb.stateByCc.get(cc);
   const hostState = host ? kb.stateByCc.get(host) : null;
   if (!state) return 0;
@@ -120,7 +125,7 @@ function embassy(doc: Doc, kb: Kb, reg: ActorRegistry, i: number): number {
   const known = lookupName(kb, name);
   const id = known?.id ?? `pattern:${kind.toLowerCase()}-${cc.toLowerCase()}${host ? `-${host.toLowerCase()}` : ''}`;
   const actor = reg.ensure(known ? entityActor(known) : { id, name, type: 'agency', country: cc, kb: null, entity: null });
-  return reg.mention(actor, i, to) ? to : 0;
+  return reg.mention(actor, start, to) ? to : 0;
 }
 
 /** "the Finnish parliament", "Norway's parliament" → Parliament of Finland. */
