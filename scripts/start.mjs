@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: builds the Chrome extension, serves the demo article (demo/article.html) on
+// `npm start`: builds the Chrome extension, serves a demo article (demo/exchange-2021.html) on
 // 127.0.0.1, and opens Chromium with the extension loaded on it. With a display (DISPLAY set)
 // the browser stays open until you close it or press Ctrl+C. Without one, it runs headless,
 // saves screenshots of the annotated page and of popup.html?tabId=N to artifacts/ and prints
@@ -13,7 +13,8 @@ import { chromium } from '@playwright/test';
 
 const log = (...a) => console.log('[attribution-lens]', ...a);
 const EXT = path.resolve('.output/chrome-mv3');
-const DEMO = path.resolve('demo/article.html');
+// DEMO_PAGE picks another page from demo/ (demo/article.html is a fictional incident)
+const DEMO = path.resolve(process.env.DEMO_PAGE ?? 'demo/exchange-2021.html');
 const BROWSER = process.env.CHROMIUM_PATH ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/google-chrome'].find(p => fs.existsSync(p));
 const headed = !!process.env.DISPLAY && process.env.HEADLESS !== '1';
 

@@ -47,12 +47,13 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
   const toAccused = /^(?:attribut|traced|pinned|link|tied|ties|work|belong)/.test(tw);
   const [lo, hi] = clauseOf(doc, t.from, Math.max(sent.body, t.from - WINDOW), Math.min(sent.to, t.to + WINDOW));
   const aside = asides(doc, lo, t.from);
+  const allies = new Set(alliesIn(doc, reg, sent.from, sent.to));
   for (let j = lo; j < hi; j++) {
     const a = reg.at(j);
     if (!a) continue;
     const m = reg.mentionAt(j)!;
     j = m.to - 1;
-    if (out.includes(a) || claimants.includes(a) || !HOSTILE_TYPES.has(a.type) || aside.has(m.from)) continue;
+    if (out.includes(a) || claimants.includes(a) || !HOSTILE_TYPES.has(a.type) || aside.has(m.from) || allies.has(a)) continue;
     if (a.type !== 'threat-group') {
       if (a.country && own.has(a.country)) continue;
       if (isVictim(doc, m.from, blameOn, against, toAccused)) continue;
@@ -89,6 +90,29 @@ function asides(doc: Doc, from: number, to: number): Set<number> {
     if (k >= to) break; // the aside runs into the trigger: it may hold the claim itself
     for (let x = j + 2; x < k; x++) out.add(x);
     j = k - 1;
+  }
+  return out;
+}
+
+/**
+ * Governments joining a claim: the list after "joined by", "along with", "alongside",
+ * "together with", "in coordination with" ("… accused China, in an announcement joined by
+ * NATO, Australia and Japan").
+ */
+export function alliesIn(doc: Doc, reg: ActorRegistry, from: number, to: number): FoundActor[] {
+  const toks = doc.tokens;
+  const out: FoundActor[] = [];
+  for (let j = from; j < to; j++) {
+    const w = toks[j].lower;
+    const opens = (w === 'by' && toks[j - 1]?.lower === 'joined') || (w === 'with' && /^(?:along|together|coordination|concert|conjunction)$/.test(toks[j - 1]?.lower ?? '')) || w === 'alongside';
+    if (!opens) continue;
+    for (let k = j + 1; k < Math.min(to, j + 30); k++) {
+      const a = reg.at(k);
+      if (a) {
+        if (!out.includes(a) && (a.type === 'state' || a.type === 'intergov' || a.type === 'agency')) out.push(a);
+        k = reg.mentionAt(k)!.to - 1;
+      } else if (!/^(?:,|and|the|other|its|allies|partners|including|as|well)$/.test(toks[k].lower)) break;
+    }
   }
   return out;
 }
@@ -153,7 +177,8 @@ function anaphora(doc: Doc, from: number, to: number): 'group' | 'any' | null {
     if (/^(?:same|hacking|kind|type)$/.test(toks[k]?.lower ?? '')) k++;
     if (toks[k]?.lower === 'of') k++;
     const n = toks[k]?.lower ?? '';
-    if (/^(?:group|group's|hackers|unit|actors?)$/.test(n) && w !== 'such') return 'group';
+    if (/^(?:group|group's|hackers|unit|actors?)$/.test(n) && w !== 'such' && w !== 'that') return 'group'; // "said that hackers" is no anaphora
+    if (/^(?:ministry|agency|service|directorate)$/.test(n) && (w === 'the' || w === 'this')) return 'group'; // "hackers affiliated with the ministry"
     if (/^(?:behaviour|behavior|activity|activities|attacks?|conduct|actions?|hacking|sabotage)$/.test(n) && w !== 'the') return 'any';
   }
   return null;

@@ -2,7 +2,7 @@ import type { Claim, ClaimKind } from '../../types';
 import type { ActorRegistry, FoundActor } from '../actors';
 import { findConfidence } from '../confidence';
 import { WINDOW, type Doc } from '../doc';
-import { accusedFor } from './accused';
+import { accusedFor, alliesIn } from './accused';
 import { quoteMap, type QuoteMap } from './quotes';
 import { CLAUSE_END, collective, findReporters, pronounSubject, subjectLeft, type Discourse, type Reporter } from './speakers';
 import { findTriggers, type Trigger } from './triggers';
@@ -32,7 +32,11 @@ export function findClaims(doc: Doc, reg: ActorRegistry): Claim[] {
     const bySentence = new Map<string, Claim>();
     for (const t of triggers) {
       const earlier = [...new Set([...bySentence.values()].map(c => reg.byId.get(c.claimant ?? '')).filter((a): a is FoundActor => !!a))];
-      const claimants = claimantsOf(doc, reg, t, reporters, quoteSpeaker, quotes, nouns, disc, earlier);
+      let claimants = claimantsOf(doc, reg, t, reporters, quoteSpeaker, quotes, nouns, disc, earlier);
+      // co-claimants: "… accused China, in an announcement joined by NATO and Japan"
+      if (t.role === 'subject' && (t.kind === 'attribution' || t.kind === 'condemnation') && claimants.length && claimants.every(c => c.type !== 'person' && c.type !== 'official')) {
+        for (const a of alliesIn(doc, reg, sent.from, sent.to)) if (!claimants.includes(a)) claimants = [...claimants, a];
+      }
       for (const c of claimants) {
         const accused = accusedFor(doc, reg, s, t, c, claimants, lastAccused);
         if (!keep(doc, s, t, accused)) continue;
@@ -60,6 +64,7 @@ export function findClaims(doc: Doc, reg: ActorRegistry): Claim[] {
     }
     dropWeakAssessments(bySentence);
     dropRebuttedNouns(bySentence, triggers, doc);
+    dropCounterAccusations(bySentence);
     const attributed = [...bySentence.values()].filter(c => c.kind === 'attribution' && c.accused.length).at(-1);
     // everyone accused so far, the most recent first ("the same hackers" looks back for a group)
     if (attributed) {
@@ -213,6 +218,14 @@ function dropRebuttedNouns(claims: Map<string, Claim>, triggers: Trigger[], doc:
     const t = triggers.find(x => x.kind === 'attribution' && c.trigger && doc.tokens[x.from].start === c.trigger.start);
     if (t?.noun) claims.delete(key);
   }
+}
+
+/**
+ * "Zhao accused Washington of smearing China without evidence": who denies in a sentence is
+ * rebutting, not attributing cyber activity.
+ */
+function dropCounterAccusations(claims: Map<string, Claim>): void {
+  for (const [key, c] of claims) if (c.kind === 'attribution' && claims.has(`${c.claimant}|denial`)) claims.delete(key);
 }
 
 /** An assessment by a claimant who also attributes in the same sentence adds nothing. */

@@ -67,7 +67,7 @@ export function findReporters(doc: Doc, reg: ActorRegistry, s: number, disc: Dis
       // "The FBI said it determined …": a pronoun after a reporting clause is its subject;
       // "Western governments said they …": an unnamed subject stays unnamed
       const p = pronounAt(doc, i, sent.from);
-      if (p) actors = unnamedSubject ? [] : (out.at(-1)?.actors ?? (p === 'sg' ? personOrSpeaker(disc) : collective(reg, disc.lastSpeakers)));
+      if (p) actors = unnamedSubject ? [] : (out.at(-1)?.actors ?? sentenceSubject(doc, reg, sent.body, i, p) ?? (p === 'sg' ? personOrSpeaker(disc) : collective(reg, disc.lastSpeakers)));
       else if (say) unnamedSubject = true;
     }
     if (actors.length) out.push({ at: i, actors });
@@ -224,6 +224,23 @@ function actorsAfter(reg: ActorRegistry, from: number, to: number): FoundActor[]
 
 function quoteAfter(doc: Doc, i: number): boolean {
   return /^[“"‘]$/.test(doc.tokens[i + 1]?.text ?? '');
+}
+
+/**
+ * "The Justice Department unsealed charges against four men it said worked for …": a pronoun
+ * later in the sentence refers to the sentence's own subject (a body for "it", anyone for "they").
+ */
+function sentenceSubject(doc: Doc, reg: ActorRegistry, from: number, to: number, p: 'sg' | 'pl'): FoundActor[] | null {
+  for (let j = from; j < Math.min(to, from + WINDOW); j++) {
+    const a = reg.at(j);
+    if (!a) continue;
+    const m = reg.mentionAt(j)!;
+    j = m.to - 1;
+    if (!eligibleSubject(doc, reg, m.from, m.to - 1)) continue;
+    if (p === 'sg' ? isPerson(a) : a.type !== 'threat-group') return [a];
+    return null;
+  }
+  return null;
 }
 
 /** Heads of body names that "the HEAD said" refers back to ("the embassy said" → the embassy named before). */
