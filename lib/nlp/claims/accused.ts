@@ -16,7 +16,7 @@ const HOSTILE_TYPES = new Set(['state', 'agency', 'threat-group']);
  *   objects of blame ("blaming China"), states and agencies not in a victim's or place's
  *   position and not on the claimant's side.
  */
-export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, claimant: FoundActor, claimants: FoundActor[], lastAccused: FoundActor[] | null): FoundActor[] {
+export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, claimant: FoundActor, claimants: FoundActor[], lastAccused: FoundActor[] | null, allies: ReadonlySet<FoundActor>): FoundActor[] {
   const sent = doc.sentences[s];
   if (t.kind === 'denial') return [stateOf(reg, claimant)];
   if (t.kind === 'call') {
@@ -47,7 +47,6 @@ export function accusedFor(doc: Doc, reg: ActorRegistry, s: number, t: Trigger, 
   const toAccused = /^(?:attribut|traced|pinned|link|tied|ties|work|belong)/.test(tw);
   const [lo, hi] = clauseOf(doc, t.from, Math.max(sent.body, t.from - WINDOW), Math.min(sent.to, t.to + WINDOW));
   const aside = asides(doc, lo, t.from);
-  const allies = new Set(alliesIn(doc, reg, sent.from, sent.to));
   for (let j = lo; j < hi; j++) {
     const a = reg.at(j);
     if (!a) continue;

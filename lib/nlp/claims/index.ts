@@ -29,16 +29,19 @@ export function findClaims(doc: Doc, reg: ActorRegistry): Claim[] {
       triggers.push({ kind: 'assessment', role: 'content', from: at, to: at + 1, passive: false });
     }
     const nouns = triggers.filter(t => t.noun && t.kind === 'attribution');
+    // once per sentence: every rule below stays linear in the sentence's length
+    const allies = triggers.length ? alliesIn(doc, reg, sent.from, sent.to) : [];
+    const alliesSet = new Set(allies);
     const bySentence = new Map<string, Claim>();
     for (const t of triggers) {
       const earlier = [...new Set([...bySentence.values()].map(c => reg.byId.get(c.claimant ?? '')).filter((a): a is FoundActor => !!a))];
       let claimants = claimantsOf(doc, reg, t, reporters, quoteSpeaker, quotes, nouns, disc, earlier);
       // co-claimants: "… accused China, in an announcement joined by NATO and Japan"
       if (t.role === 'subject' && (t.kind === 'attribution' || t.kind === 'condemnation') && claimants.length && claimants.every(c => c.type !== 'person' && c.type !== 'official')) {
-        for (const a of alliesIn(doc, reg, sent.from, sent.to)) if (!claimants.includes(a)) claimants = [...claimants, a];
+        for (const a of allies) if (!claimants.includes(a)) claimants = [...claimants, a];
       }
       for (const c of claimants) {
-        const accused = accusedFor(doc, reg, s, t, c, claimants, lastAccused);
+        const accused = accusedFor(doc, reg, s, t, c, claimants, lastAccused, alliesSet);
         if (!keep(doc, s, t, accused)) continue;
         const key = `${c.id}|${t.kind}`;
         const prev = bySentence.get(key);
