@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withRoot } from './mount';
 import { CategoryPicker, type HighlightCategory } from '../../components/CategoryPicker';
 import { SchemePicker } from '../../components/SchemePicker';
 import { SiteList } from '../../components/SiteList';
@@ -9,14 +10,7 @@ import { Toggle } from '../../components/Toggle';
 import { parseHostInput } from '../../entrypoints/options/hosts';
 
 let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+withRoot(el => (root = el));
 
 describe('parseHostInput', () => {
   it.each([

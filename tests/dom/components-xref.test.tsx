@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withRoot, text } from './mount';
 import { accusedPhrase, incidentGlance, IncidentCard } from '../../components/IncidentCard';
 import { groupByStance, StatementList } from '../../components/StatementList';
 import { Timeline, timelineEntries } from '../../components/Timeline';
@@ -8,16 +9,7 @@ import type { CrossReference } from '../../lib/types';
 import { fakeReport } from './components.fixture';
 
 let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-
-const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+withRoot(el => (root = el));
 
 describe('incident at a glance', () => {
   it('counts governments and names bodies, the accused, and who rejects it', () => {

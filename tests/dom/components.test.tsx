@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withRoot, text } from './mount';
 import { ActorList } from '../../components/ActorList';
 import { ClaimList } from '../../components/ClaimList';
 import { EmptyState } from '../../components/EmptyState';
@@ -11,16 +12,7 @@ import { Summary } from '../../components/Summary';
 import { fakeReport } from './components.fixture';
 
 let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-
-const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+withRoot(el => (root = el));
 
 describe('ActorList', () => {
   it('groups actors by type in order, with counts, most mentioned first', () => {

@@ -2,7 +2,7 @@ import type { Page, Worker } from '@playwright/test';
 import type { TabState } from '../../lib/messaging/protocol';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PAGES_DIR, expect, highlightSizes, serialise, test } from './fixtures';
+import { PAGES_DIR, expect, highlightSizes, serialise, test, waitForState } from './fixtures';
 
 /**
  * The built extension in Chromium over our own pages: highlights per type through the CSS
@@ -11,20 +11,6 @@ import { PAGES_DIR, expect, highlightSizes, serialise, test } from './fixtures';
  */
 
 declare const chrome: typeof import('wxt/browser').browser;
-
-/** Polls the background until the tab's state satisfies `done`. */
-async function waitForState(
-  tabState: (id: number) => Promise<TabState | null>,
-  tabId: number,
-  done: (s: TabState | null) => boolean,
-  timeout = 15_000,
-): Promise<TabState> {
-  let last: TabState | null = null;
-  await expect
-    .poll(async () => done((last = await tabState(tabId))), { timeout, message: 'tab state' })
-    .toBe(true);
-  return last as unknown as TabState;
-}
 
 const badge = (worker: Worker, tabId: number): Promise<string> =>
   worker.evaluate(id => chrome.action.getBadgeText({ tabId: id }), tabId);

@@ -140,6 +140,20 @@ export function highlightSizes(page: Page): Promise<Record<string, number>> {
   });
 }
 
+/** Polls the background until the tab's state satisfies `done` (default: analysed and anchored). */
+export async function waitForState(
+  tabState: (id: number) => Promise<TabState | null>,
+  tabId: number,
+  done: (s: TabState | null) => boolean = s => s?.status === 'done' && s.anchoring !== null,
+  timeout = 15_000,
+): Promise<TabState> {
+  let last: TabState | null = null;
+  await expect
+    .poll(async () => done((last = await tabState(tabId))), { timeout, message: 'tab state' })
+    .toBe(true);
+  return last as unknown as TabState;
+}
+
 /** The page's DOM serialisation (to compare before/after highlighting). */
 export function serialise(page: Page): Promise<string> {
   return page.evaluate(() => document.documentElement.outerHTML);

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TabState } from '../../lib/messaging/protocol';
-import { PAGES_DIR, expect, highlightSizes, serialise, test } from './fixtures';
+import { PAGES_DIR, expect, highlightSizes, serialise, test, waitForState } from './fixtures';
 
 /**
  * Lifecycle (issue 6): reloading the extension while a page is open, a service-worker restart in
@@ -14,16 +14,7 @@ declare const chrome: typeof import('wxt/browser').browser;
 
 const hook = (id: number) => (globalThis as unknown as { __attributionLens: { getState(id: number): Promise<TabState | null> } }).__attributionLens.getState(id);
 
-async function waitDone(tabState: (id: number) => Promise<TabState | null>, tabId: number): Promise<TabState> {
-  let s: TabState | null = null;
-  await expect
-    .poll(async () => {
-      s = await tabState(tabId);
-      return s?.status === 'done' && s.anchoring !== null;
-    }, { timeout: 15_000 })
-    .toBe(true);
-  return s as unknown as TabState;
-}
+const waitDone = (tabState: (id: number) => Promise<TabState | null>, tabId: number): Promise<TabState> => waitForState(tabState, tabId);
 
 /** The DOM the page's HTML alone produces (our pages run no DOM-changing script). */
 function pristine(page: Page, file: string): Promise<string> {

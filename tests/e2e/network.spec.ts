@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TabState } from '../../lib/messaging/protocol';
 import type { CrossReference } from '../../lib/types';
-import { EXT_DIR, expect, highlightSizes, test } from './fixtures';
+import { EXT_DIR, expect, highlightSizes, test, waitForState } from './fixtures';
 
 /**
  * Security, end to end (issue 6): no network request by the extension during a whole session,
@@ -13,16 +13,7 @@ import { EXT_DIR, expect, highlightSizes, test } from './fixtures';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
-async function waitDone(tabState: (id: number) => Promise<TabState | null>, tabId: number): Promise<TabState> {
-  let s: TabState | null = null;
-  await expect
-    .poll(async () => {
-      s = await tabState(tabId);
-      return s?.status === 'done' && s.anchoring !== null;
-    }, { timeout: 15_000 })
-    .toBe(true);
-  return s as unknown as TabState;
-}
+const waitDone = (tabState: (id: number) => Promise<TabState | null>, tabId: number): Promise<TabState> => waitForState(tabState, tabId);
 
 /** Who made a request: the service worker, an extension page, or a web page. */
 function origin(r: Request): string {
