@@ -13,8 +13,9 @@ import { parseDocument } from './parse-document';
 import { renderReport } from './render-terminal';
 
 const NAME = 'attribution-lens';
-/** Runs of `analyze` for the warm-up figure of --timing. */
-const WARM_RUNS = 7;
+/** Runs of `analyze` for the warm-up figure of --timing (the first WARM_SKIP only warm the JIT). */
+const WARM_RUNS = 15;
+const WARM_SKIP = 5;
 
 function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim().slice(0, 300);
@@ -31,10 +32,19 @@ function timed<T>(f: () => T): [T, number] {
   return [v, performance.now() - t0];
 }
 
-function warmMedian(article: ExtractedArticle): number {
-  const runs: number[] = [];
-  for (let i = 0; i < WARM_RUNS; i++) runs.push(timed(() => analyze(article))[1]);
-  return median(runs);
+/** Medians of warm runs: the whole analysis, its language work and its cross-reference matching. */
+function warmMedian(article: ExtractedArticle): { total: number; language: number; xref: number } {
+  const total: number[] = [];
+  const language: number[] = [];
+  const xref: number[] = [];
+  for (let i = 0; i < WARM_RUNS; i++) {
+    const timing = { language: 0, xref: 0 };
+    total.push(timed(() => analyze(article, { timing }))[1]);
+    language.push(timing.language);
+    xref.push(timing.xref);
+  }
+  const warm = (xs: number[]) => median(xs.slice(WARM_SKIP));
+  return { total: warm(total), language: warm(language), xref: warm(xref) };
 }
 
 /** Annotates one input; returns false when it failed (already reported on stderr). */
@@ -55,7 +65,7 @@ async function annotateOne(input: string, o: CliOptions, color: boolean): Promis
       const f = (n: number) => n.toFixed(1);
       process.stderr.write(
         `${NAME}: timing ${input}: read ${f(readMs)} ms, parse ${f(parseMs)} ms, extract ${f(extractMs)} ms, analyse ${f(analyseMs)} ms ` +
-          `(after warm-up: median ${f(warm)} ms of ${WARM_RUNS}), ${report.article.words} words\n`,
+          `(after warm-up: median ${f(warm.total)} ms of ${WARM_RUNS - WARM_SKIP} warm runs: language ${f(warm.language)} ms, cross-references ${f(warm.xref)} ms), ${report.article.words} words\n`,
       );
     }
     return true;

@@ -67,10 +67,10 @@ describe('annotate CLI', () => {
     expect(run(['--color', fx('og-only.html')]).out).toContain('\x1b[1m');
   });
 
-  it('--timing prints parse, extract and analyse times to stderr', () => {
+  it('--timing prints parse, extract and analyse times, and the warm language and cross-reference times, to stderr', () => {
     const r = run(['--json', '--timing', fx('wire-jsonld.html')]);
     expect(r.lines).toHaveLength(1);
-    expect(r.err).toMatch(/parse [\d.]+ ms, extract [\d.]+ ms, analyse [\d.]+ ms \(after warm-up: median [\d.]+ ms of \d+\)/);
+    expect(r.err).toMatch(/parse [\d.]+ ms, extract [\d.]+ ms, analyse [\d.]+ ms \(after warm-up: median [\d.]+ ms of \d+ warm runs: language [\d.]+ ms, cross-references [\d.]+ ms\)/);
   });
 
   it('survives hostile pages (10,000 levels deep, 1 MB paragraph, malformed HTML)', () => {
