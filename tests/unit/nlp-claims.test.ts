@@ -150,18 +150,11 @@ describe('claims in the fixture articles', () => {
     { slug: 'joint-advisory', fragment: 'U.S. and allied security agencies on Thursday accused', label: '"a unit of Russia\'s GRU" also accuses Russia', kind: 'attribution', claimant: 'iso:US', accused: ['iso:RU'] },
     { slug: 'sanctions-indictment', fragment: 'was blamed by U.S. officials on the same hackers', label: 'passive "was blamed by U.S. officials": the victim bank is not accused', kind: 'attribution', claimant: 'iso:US', notAccused: ['agency:bd-bangladesh-bank'] },
     { slug: 'espionage-attribution', fragment: 'Wong said Australia was joined by', label: '"attributing the campaign to Beijing": China is the accused, not the joiners', kind: 'attribution', claimant: 'official:au-penny-wong', accused: ['iso:CN'], notAccused: ['iso:US', 'iso:GB', 'iso:NZ'] },
+    { slug: 'denial-germany', fragment: 'Maria Zakharova called the claims', label: '"called the claims another anti-Russian provocation" is a denial', kind: 'denial', claimant: 'official:ru-maria-zakharova', accused: ['iso:RU'] },
   ])('$slug: $label', ({ slug, fragment, confidence, ...want }) => {
     const claims = claimsAt(fixture(slug), fragment);
     const c = expectClaim(claims, want);
     if (confidence) expect(c.confidence).toMatchObject(confidence);
-  });
-
-  /** Known misses in the fixtures; the comment says what the engine gave. */
-  it.fails.each<Omit<Want, 'passage'> & { slug: string; fragment: string }>([
-    // got: no claim ("called the claims … provocation" is not read as a denial)
-    { slug: 'denial-germany', fragment: 'Maria Zakharova called the claims', label: '"called the claims another anti-Russian provocation" is a denial', kind: 'denial', claimant: 'official:ru-maria-zakharova', accused: ['iso:RU'] },
-  ])('$slug: $label', ({ slug, fragment, ...want }) => {
-    expectClaim(claimsAt(fixture(slug), fragment), want);
   });
 
   it.each(['espionage-attribution', 'joint-advisory', 'denial-germany', 'sanctions-indictment', 'negative-ransomware-retailer', 'negative-trade-summit'])('%s: claims are well formed', slug => {

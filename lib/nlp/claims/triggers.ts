@@ -25,7 +25,7 @@ const ATTRIB_CONTENT_EXTRA = S('part');
 const ATTRIB_CONTENT = S('belonged belong belongs worked works controlled operated run ties backing behind responsible responsibility culprit culprits perpetrator perpetrators orchestrated perpetrated sponsored state-sponsored backed state-backed directed consists linked tied affiliated working involved');
 const HOSTILE = S('stolen steal steals hacked hack hacking targeted targeting compromised compromising infiltrated infiltrating breached breaching attacked attacking stole stealing exploited exploiting spied spying penetrated conducted conducting carried launched launching disrupted disrupting');
 const DENY_SUBJ = S('deny denied denies denying denial denials reject rejected rejects rejecting dismiss dismissed dismisses dismissing refute refuted refutes rebuffed rebuts rebutted deflected');
-const DENY_CONTENT = S('groundless baseless unfounded fabricated fabrication smear smears smearing slander slandered slandering slanderous hype hypes hyping politicize politicizing politicise politicising defamation disinformation nonsense absurd unsubstantiated');
+const DENY_CONTENT = S('russophobic russophobia hysteria lies fake groundless baseless unfounded fabricated fabrication smear smears smearing slander slandered slandering slanderous hype hypes hyping politicize politicizing politicise politicising defamation disinformation nonsense absurd unsubstantiated');
 const CONDEMN = S('condemn condemned condemns condemning condemnation condemnations denounce denounced denounces denouncing denunciation denunciations deplore deplored deplores censure censured rebuke rebuked');
 const ACT_NOUNS = S('act acts attack attacks campaign campaigns activity activities operation operations intrusion intrusions hack hacks hacking espionage cyberattack cyberattacks interference breach breaches');
 const CONDEMN_CONTENT = S('violation violations violates violated provocation provocative unacceptable reprehensible irresponsible reckless outrageous malign tolerate');
@@ -38,6 +38,16 @@ const NOUNS = new Map<string, ClaimKind>([
   ...['condemnation', 'condemnations', 'denunciation', 'denunciations'].map(w => [w, 'condemnation'] as [string, ClaimKind]),
   ...['denial', 'denials'].map(w => [w, 'denial'] as [string, ClaimKind]),
 ]);
+
+/** "called the accusations a provocation / baseless": the object is a claim, then a word that rejects it. */
+function rebuttal(toks: Token[], i: number, to: number): boolean {
+  let j = i + 1;
+  while (j < to && /^(?:the|these|those|such|them|it|this|that|all)$/.test(toks[j].lower)) j++;
+  const object = toks[j - 1]?.lower ?? '';
+  if (!/^(?:claims?|accusations?|allegations?|charges?|reports?|them|it|this)$/.test(toks[j]?.lower ?? '') && !/^(?:them|it|this)$/.test(object)) return false;
+  for (let k = j; k < Math.min(to, j + 8); k++) if (DENY_CONTENT.has(toks[k].lower) || /^(?:provocation|provocative|fabricated|fabrication|absurd|nonsense|slander)$/.test(toks[k].lower)) return true;
+  return false;
+}
 
 function negated(toks: Token[], i: number, from: number): boolean {
   for (let j = i - 1; j >= Math.max(from, i - 3); j--) {
@@ -112,6 +122,8 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
       push('denial', 'subject', i, i + 1); // "sought to distance the government from"
     } else if (w === 'on' && next === 'behalf') {
       push('attribution', 'content', i, i + 2);
+    } else if (/^(?:called|calling|calls|described|describing|branded|labelled|labeled)$/.test(w) && rebuttal(toks, i, to)) {
+      push('denial', 'subject', i, i + 1); // "called the claims another anti-Russian provocation"
     } else if (DENY_SUBJ.has(w)) {
       if (w === 'deflected' && next !== 'blame') continue;
       push('denial', 'subject', i, i + 1, passive);
