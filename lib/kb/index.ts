@@ -22,6 +22,8 @@ export interface Kb {
   byName: Map<string, KbEntity>;
   /** Surname of a known official → the countries of the officials who bear it ("Albanese" → AU). */
   surnameCc: Map<string, Set<string>>;
+  /** `canonical kind|ISO code` → the KB agency of that country with a generic form of that kind. */
+  genericByKind: Map<string, KbEntity>;
   /** Canonical naming of a generic form, e.g. "foreign ministry" → "Ministry of Foreign Affairs". */
   genericCanonical: Map<string, string>;
 }
@@ -87,11 +89,16 @@ export function buildKb(entities: KbEntity[]): Kb {
   for (const [canonical, forms] of Object.entries(GENERIC_AGENCIES)) {
     for (const f of forms) genericCanonical.set(fold(f), canonical);
   }
+  const genericByKind = new Map<string, KbEntity>();
+  for (const [k, list] of genericIndex) {
+    const canonical = genericCanonical.get(k);
+    if (canonical) for (const e of list) if (e.country && !genericByKind.has(`${canonical}|${e.country}`)) genericByKind.set(`${canonical}|${e.country}`, e);
+  }
   for (const k of new Set([...genericIndex.keys(), ...genericCanonical.keys()])) {
     const placeholder: KbEntity = { id: `generic:${k}`, name: genericCanonical.get(k) ?? k, type: 'agency', country: null, aliases: [], kb: null };
     trie.add(placeholder, k, 'generic');
   }
-  return { byId, trie, stateByCc, genericIndex, genericCanonical, demonymCc, capitalCc, byName, surnameCc };
+  return { byId, trie, stateByCc, genericIndex, genericCanonical, demonymCc, capitalCc, byName, surnameCc, genericByKind };
 }
 
 /** The canonical name is matched like an alias, but an acronym-looking name only in written case. */

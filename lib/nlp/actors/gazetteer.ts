@@ -109,10 +109,11 @@ function resolveGeneric(doc: Doc, kb: Kb, reg: ActorRegistry, hit: AliasHit, fro
 /** The agency of country `cc` that a generic form denotes, from the KB or made from the form. */
 function genericFor(kb: Kb, hit: AliasHit, cc: string): KbEntity | null {
   const key = fold(hit.alias);
-  const known = kb.genericIndex.get(key)?.find(e => e.country === cc);
+  const canonical = kb.genericCanonical.get(key);
+  // the exact form, else another form of the same kind ("military intelligence service" ~ "military intelligence")
+  const known = kb.genericIndex.get(key)?.find(e => e.country === cc) ?? (canonical ? kb.genericByKind.get(`${canonical}|${cc}`) : undefined);
   if (known) return known;
   const state = kb.stateByCc.get(cc);
-  const canonical = kb.genericCanonical.get(key);
   if (!state || !canonical) return null;
   return {
     id: `pattern:${cc.toLowerCase()}-${canonical.toLowerCase().replace(/[^a-z]+/g, '-')}`,

@@ -179,7 +179,7 @@ function keep(doc: Doc, s: number, t: Trigger, accused: FoundActor[]): boolean {
       return false;
     }
     case 'condemnation':
-      return cyber && (t.role === 'subject' || accused.length > 0 || (/^(?:unacceptable|tolerate|reckless|accept|provocation|violation|violations|violates|violated)$/.test(toks[t.from].lower) && (HOSTILE_NOUNS.test(doc.text.slice(sent.start, sent.end)) || /^(?:it|this|that|these)$/.test(toks[t.from - 2]?.lower ?? '') || /^(?:it|this|that|these)$/.test(toks[t.from - 3]?.lower ?? ''))));
+      return cyber && (t.role === 'subject' || accused.length > 0 || (/^(?:unacceptable|tolerate|reckless|accept|provocation|violation|violations|violates|violated)$/.test(toks[t.from].lower) && (HOSTILE_NOUNS.test(doc.text.slice(sent.start, sent.end)) || /^(?:it|this|that|these)$/.test(toks[t.from - 2]?.lower ?? '') || /^(?:it|this|that|these)$/.test(toks[t.from - 3]?.lower ?? '') || /^(?:it|this|that|these|such)$/.test(toks[t.to]?.lower ?? ''))));
     case 'call':
       return cyber;
     case 'assessment':

@@ -129,7 +129,8 @@ export function subjectLeft(doc: Doc, reg: ActorRegistry, v: number, floor: numb
   for (let j = k + 1; j < chunks.length; j++) {
     const [a, b] = chunks[j];
     const more = eligibleIn(doc, reg, a, b);
-    const listy = b - a <= 4 || toks.slice(a, b).some(x => /^(?:joined|along|together|alongside)$/.test(x.lower));
+    // a list item, or a list's head ending right before its comma ("agencies from the United States, Australia …")
+    const listy = b - a <= 4 || !!reg.at(b - 1) || toks.slice(a, b).some(x => /^(?:joined|along|together|alongside)$/.test(x.lower));
     if (!more.length || !listy || more.some(isPerson) !== out.some(isPerson)) break;
     for (const m of more) if (!out.includes(m)) out.push(m);
   }
@@ -197,6 +198,7 @@ function eligibleSubject(doc: Doc, reg: ActorRegistry, m: number, last: number):
   if (PREP.has(w)) {
     const w2 = toks[p - 1]?.lower ?? '';
     // "a statement from a Chinese Ministry of Foreign Affairs spokesperson", "remarks by the minister"
+    if ((w === 'from' || w === 'of') && /^(?:agencies|officials|authorities|ministers|representatives|diplomats|governments|delegations|agency|services)$/.test(w2)) return true; // "security agencies from the United States"
     if (w === 'of' && (ROLE_NOUNS.has(w2) || /^(?:government|ministry|spokesperson|representative)$/.test(w2))) return true; // "the foreign minister of Canada"
     if ((w === 'from' || w === 'by') && /^(?:statement|statements|report|remarks|comments|spokesperson|spokesman|spokeswoman|advisory|letter|post)$/.test(toks[p - 1]?.lower === 'a' ? '' : w2)) return true;
     const joinedBy = w === 'by' && [1, 2, 3].some(d => toks[p - d]?.lower === 'joined');
