@@ -58,7 +58,7 @@ export const SAY_VERBS = set(`
   said says say saying stated states stating told tells announced announces added adds noted notes wrote writes
   declared declares claimed claims asserted asserts insisted insists explained explains confirmed confirms
   revealed reveals disclosed disclosed alleged alleges argued argues warned warns stressed stresses emphasized
-  describing detailing emphasised emphasizes emphasises highlighted highlights mentioned mentions acknowledged acknowledges
+  describing detailing highlighting echoed echoing stressing noting insisting arguing claiming emphasised emphasizes emphasises highlighted highlights mentioned mentions acknowledged acknowledges
   concluded concludes reported reports indicated indicates described describes remarked responded responds
   replied replies commented comments tweeted believes believed assessed
   assesses judged judges determined found estimated estimates

@@ -174,7 +174,7 @@ function keep(doc: Doc, s: number, t: Trigger, accused: FoundActor[]): boolean {
       return accused.length > 0 && (cyber || spies);
     case 'denial': {
       const w = toks[t.from].lower;
-      if (t.role === 'content' || /^(?:deny|denied|denies|denying|denial|denials|deflected)$/.test(w)) return cyber;
+      if (t.role === 'content' || /^(?:deny|denied|denies|denying|denial|denials|deflected|distance)$/.test(w)) return cyber;
       for (let k = t.to; k < Math.min(sent.to, t.to + 5); k++) if (/^(?:accusations?|allegations?|claims?|charges?|reports?|blame|involvement|it|them|suggestions?|assertions?|attribution)$/.test(toks[k].lower)) return cyber;
       return false;
     }
