@@ -4,7 +4,7 @@ import type { Doc } from '../doc';
 import { NOT_NAME } from '../lexicon';
 import type { Token } from '../tokens';
 import { contextCountry, demonymCountry } from './gazetteer';
-import type { ActorRegistry } from './registry';
+import { fromEntity, type ActorRegistry } from './registry';
 
 /**
  * Actors found by the shape of their names rather than the knowledge base: threat-group codes
@@ -54,7 +54,7 @@ function threatCode(doc: Doc, kb: Kb, reg: ActorRegistry, i: number): number {
   if (!name || !reg.free(i, to)) return 0;
   const known = lookupName(kb, name);
   const id = known?.id ?? `pattern:group-${name.toLowerCase()}`;
-  const actor = reg.ensure(known ? entityActor(known) : { id, name, type: 'threat-group', country: null, kb: null, entity: null });
+  const actor = reg.ensure(known ? fromEntity(known) : { id, name, type: 'threat-group', country: null, kb: null, entity: null });
   return reg.mention(actor, i, to) ? to : 0;
 }
 
@@ -85,7 +85,7 @@ function militaryUnit(doc: Doc, kb: Kb, reg: ActorRegistry, i: number): number {
   const name = `Unit ${toks[i + 1].text}`;
   const known = lookupName(kb, name);
   const cc = known?.country ?? contextCountry(doc, kb, reg, i);
-  const actor = reg.ensure(known ? entityActor(known) : { id: `pattern:unit-${toks[i + 1].text}`, name, type: 'agency', country: cc, kb: null, entity: null });
+  const actor = reg.ensure(known ? fromEntity(known) : { id: `pattern:unit-${toks[i + 1].text}`, name, type: 'agency', country: cc, kb: null, entity: null });
   return reg.mention(actor, i, i + 2) ? i + 2 : 0;
 }
 
@@ -124,7 +124,7 @@ function embassy(doc: Doc, kb: Kb, reg: ActorRegistry, i: number): number {
   const name = `${kind} of ${state.name}${hostState ? ` in ${hostState.name === 'United States' ? 'the United States' : hostState.name}` : ''}`;
   const known = lookupName(kb, name);
   const id = known?.id ?? `pattern:${kind.toLowerCase()}-${cc.toLowerCase()}${host ? `-${host.toLowerCase()}` : ''}`;
-  const actor = reg.ensure(known ? entityActor(known) : { id, name, type: 'agency', country: cc, kb: null, entity: null });
+  const actor = reg.ensure(known ? fromEntity(known) : { id, name, type: 'agency', country: cc, kb: null, entity: null });
   return reg.mention(actor, start, to) ? to : 0;
 }
 
@@ -137,7 +137,7 @@ function parliament(doc: Doc, kb: Kb, reg: ActorRegistry, i: number): number {
   if (!state || !cc) return 0;
   const name = `Parliament of ${state.name}`;
   const known = lookupName(kb, name);
-  const actor = reg.ensure(known ? entityActor(known) : { id: `pattern:parliament-${cc.toLowerCase()}`, name, type: 'agency', country: cc, kb: null, entity: null });
+  const actor = reg.ensure(known ? fromEntity(known) : { id: `pattern:parliament-${cc.toLowerCase()}`, name, type: 'agency', country: cc, kb: null, entity: null });
   return reg.mention(actor, i, i + 2) ? i + 2 : 0;
 }
 
@@ -191,8 +191,4 @@ function isCap(t: Token): boolean {
 /** A KB entity whose name or alias equals `name` (case-insensitive). */
 function lookupName(kb: Kb, name: string): KbEntity | null {
   return kb.byName.get(name.toLowerCase()) ?? null;
-}
-
-function entityActor(e: KbEntity) {
-  return { id: e.id, name: e.name, type: e.type, country: e.country, kb: e.kb, entity: e };
 }
