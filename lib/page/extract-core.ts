@@ -1,0 +1,272 @@
+/**
+ * Article extraction on any `Document` (browser, linkedom, jsdom): metadata, main text and
+ * whether the page is an article at all. Never mutates the given document: Readability runs on
+ * a clone, everything else only reads.
+ *
+ * This module does not import Readability (35 KB minified): callers pass it in
+ * (`ExtractOptions.readability`). The always-on detector uses {@link extractFromContainer}, which
+ * never needs it; the article script gets it from a separately injected script only on pages
+ * without a clear article container; `./extract.ts` binds it for the CLI and tests.
+ */
+import type { ExtractedArticle } from '../types';
+import { blockText, type BlockText } from './block-text';
+import { parseDate } from './dates';
+import { quickCheck } from './detect';
+import { paragraphCluster, pageText } from './fallback-text';
+import { readMetadata } from './metadata';
+
+/** The part of Readability's class extraction uses (`@mozilla/readability`'s `Readability`). */
+export type ReadabilityClass = new (
+  doc: Document,
+  options: { serializer: (el: Element) => Element; maxElemsToParse: number },
+) => { parse(): { content: Element | string | null | undefined } | null };
+
+/** Options of {@link extractArticle}. */
+export interface ExtractOptions {
+  /** The page's address, when known (wins over `<link rel=canonical>`). */
+  url?: string | null;
+  /** Readability, for pages without a clear article container; without it the fallbacks decide. */
+  readability?: ReadabilityClass | null;
+}
+
+/** Readability is skipped above these (its cost grows with depth × nodes; real pages stay < 60 deep). */
+export const MAX_READABILITY_DEPTH = 120;
+/** See {@link MAX_READABILITY_DEPTH}; Readability's own `maxElemsToParse`. */
+export const MAX_READABILITY_ELEMENTS = 40_000;
+/** Below this many characters Readability's text is compared with the paragraph cluster. */
+const SHORT_TEXT = 500;
+/** Words (CJK characters count one each) that make a paragraph running text. */
+const LONG_PARAGRAPH = 14;
+
+type TextSource = 'container' | 'readability' | 'paragraphs' | 'page';
+type Chosen = { bt: BlockText; source: TextSource; region?: Element };
+
+/** A clear article container in the live page: microdata for the body, else an `<article>`. */
+function articleContainer(doc: Document): Element | null {
+  const body = doc.querySelector('[itemprop="articleBody"]');
+  if (body) return body;
+  const articles = doc.getElementsByTagName('article');
+  let best: Element | null = null;
+  let most = 0;
+  for (let i = 0; i < articles.length && i < 50; i++) {
+    const n = articles[i].getElementsByTagName('p').length;
+    if (n > most) [best, most] = [articles[i], n];
+  }
+  return best;
+}
+
+/** Page chrome that sits inside article containers: navigation, asides, share and related boxes. */
+const CHROME_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'DIALOG']);
+const CHROME_ROLES = /^(?:navigation|complementary|contentinfo|search|dialog|banner)$/i;
+const CHROME_NAMES = /(?:^|[\s_-])(?:share|sharing|social|related|recommended|newsletter|promo|advert|ad|ads|comments?|subscribe|breadcrumbs?|tags|most-read|popular|paywall)(?:$|[\s_-])/i;
+
+/** Bylines, as Readability finds them (it leaves them out of the article's content too). */
+const BYLINE_NAMES = /byline|author|dateline|writtenby|p-author/i;
+
+function isChrome(el: Element): boolean {
+  if (CHROME_TAGS.has(el.tagName.toUpperCase())) return true;
+  const role = el.getAttribute('role');
+  if (role && CHROME_ROLES.test(role)) return true;
+  if (el.getAttribute('rel') === 'author' || /author/i.test(el.getAttribute('itemprop') ?? '')) return true;
+  const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  return names.length > 1 && (CHROME_NAMES.test(names) || BYLINE_NAMES.test(names));
+}
+
+/**
+ * The cheap path: the live page's article container read directly (no clone, no Readability),
+ * minus the chrome inside it. Null when there is no clear container or it holds too little
+ * running text; then Readability decides.
+ */
+function containerText(doc: Document): { bt: BlockText; region: Element } | null {
+  const region = articleContainer(doc);
+  if (!region) return null;
+  const bt = blockText(region, { skip: isChrome });
+  if (bt.text.length < SHORT_TEXT || longParagraphs(bt) < 3) return null;
+  return { bt, region };
+}
+
+/** Depth and element count, walked iteratively, stopping early past the limits. */
+function domSize(doc: Document): { depth: number; elements: number } {
+  let depth = 0;
+  let max = 0;
+  let elements = 0;
+  let el: Element | null = doc.documentElement;
+  while (el) {
+    elements++;
+    if (depth > max) max = depth;
+    if (max > MAX_READABILITY_DEPTH || elements > MAX_READABILITY_ELEMENTS) break;
+    if (el.firstElementChild) {
+      el = el.firstElementChild;
+      depth++;
+      continue;
+    }
+    while (el && !el.nextElementSibling) {
+      el = el.parentElement;
+      depth--;
+    }
+    el = el ? el.nextElementSibling : null;
+  }
+  return { depth: max, elements };
+}
+
+/**
+ * Removes contenteditable regions from Readability's clone: what a reader types is never article
+ * text, and Readability drops the attribute when it rewrites `<div>`s into `<p>`s, so
+ * {@link blockText} could not skip them afterwards. (Form controls Readability removes itself.)
+ */
+function removeEditable(clone: Document): void {
+  for (const el of Array.from(clone.querySelectorAll('[contenteditable]'))) {
+    if ((el.getAttribute('contenteditable') ?? '').toLowerCase() !== 'false') el.remove();
+  }
+}
+
+/** Readability on a clone; null when it throws (deep DOMs, odd prototypes) or finds nothing. */
+function readabilityText(doc: Document, notes: string[], Readability: ReadabilityClass | null | undefined): BlockText | null {
+  if (!Readability) return null;
+  const size = domSize(doc);
+  if (size.depth > MAX_READABILITY_DEPTH || size.elements > MAX_READABILITY_ELEMENTS) {
+    notes.push(`page too ${size.depth > MAX_READABILITY_DEPTH ? 'deeply nested' : 'large'} for Readability`);
+    return null;
+  }
+  try {
+    const clone = doc.cloneNode(true) as Document;
+    removeEditable(clone);
+    const reader = new Readability(clone, { serializer: el => el, maxElemsToParse: MAX_READABILITY_ELEMENTS });
+    const content = reader.parse()?.content;
+    return content && typeof content === 'object' ? blockText(content) : null;
+  } catch {
+    notes.push('Readability failed on this page');
+    return null;
+  }
+}
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * Drops leading blocks that are not article text: the headline as a heading (it is in
+ * `source.title`), and short date-only or byline-only lines. A `<p>` that repeats the headline
+ * is kept: then the article body itself starts with it.
+ */
+function trimLead(bt: BlockText, title: string | null): BlockText {
+  let k = 0;
+  for (; k < bt.blocks.length && k < 4; k++) {
+    const b = bt.blocks[k];
+    const s = bt.text.slice(b.start, b.end);
+    const heading = /^H[1-6]$/i.test(b.el.tagName);
+    if (heading && title && norm(s) === norm(title)) continue;
+    if (s.length < 60 && parseDate(s) && !/[.!?]$/.test(s)) continue;
+    if (s.length < 60 && /^by\s/i.test(s) && !/[.!?]$/.test(s)) continue;
+    // A section label above the headline ("World"): a short line that is one link.
+    if (s.length < 40 && !/[.!?]$/.test(s) && b.el.children.length === 1 && b.el.firstElementChild?.tagName === 'A' && norm(b.el.textContent ?? '') === norm(s)) continue;
+    break;
+  }
+  if (k === 0) return bt;
+  if (k >= bt.blocks.length) return { text: '', blocks: [] };
+  const shift = bt.blocks[k].start;
+  return { text: bt.text.slice(shift), blocks: bt.blocks.slice(k).map(b => ({ start: b.start - shift, end: b.end - shift, el: b.el })) };
+}
+
+function longParagraphs(bt: BlockText): number {
+  return bt.blocks.filter(b => b.end - b.start >= 20 && !/^(?:H[1-6]|LI|TD|TH)$/i.test(b.el.tagName) && countWords(bt.text.slice(b.start, b.end)) >= LONG_PARAGRAPH).length;
+}
+
+/**
+ * Picks the best text: the live article container's when it is clear and long enough, else
+ * Readability's unless it is missing or short and a fallback has more.
+ */
+function chooseText(doc: Document, notes: string[], readability: ReadabilityClass | null | undefined): Chosen {
+  const live = containerText(doc);
+  if (live) return { bt: live.bt, source: 'container', region: live.region };
+  const rd = readabilityText(doc, notes, readability);
+  if (rd && rd.text.length >= SHORT_TEXT) return { bt: rd, source: 'readability' };
+  // Readability kept only short lines (link lists, menus): the page minus its chrome is better.
+  if (rd && longParagraphs(rd) === 0) {
+    const page = pageText(doc);
+    if (page.text) return { bt: page, source: 'page' };
+  }
+  let best: { bt: BlockText; source: TextSource } = rd ? { bt: rd, source: 'readability' } : { bt: { text: '', blocks: [] }, source: 'readability' };
+  const cluster = paragraphCluster(doc);
+  if (cluster && cluster.text.length > best.bt.text.length) best = { bt: cluster, source: 'paragraphs' };
+  if (best.bt.text.length < 200) {
+    const page = pageText(doc);
+    if (page.text.length > best.bt.text.length) best = { bt: page, source: 'page' };
+  }
+  return best;
+}
+
+/** Words for the detection thresholds; each Han, kana or Hangul character counts as one. */
+function countWords(text: string): number {
+  const spaced = text.split(/\s+/).filter(Boolean).length;
+  const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0;
+  return spaced + cjk;
+}
+
+const EN_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'a', 'is', 'that', 'for', 'on', 'was', 'with', 'said', 'by', 'as', 'it', 'has', 'have']);
+
+/** Cheap guess for pages that do not state a language: English if its function words abound. */
+function guessLanguage(text: string): string | null {
+  const words = text.slice(0, 3000).toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  if (words.length < 30) return null;
+  const hits = words.filter(w => EN_WORDS.has(w)).length;
+  return hits / words.length >= 0.15 ? 'en' : null;
+}
+
+/**
+ * Extracts an article from a document: metadata, main text (one paragraph per block,
+ * "\n\n" between paragraphs, headline not repeated) and whether the page is an article at all.
+ * Readability runs on `doc.cloneNode(true)`; when it fails or finds little, the largest
+ * cluster of `<p>` elements (or the page text minus navigation) is used. Never throws on odd
+ * pages, never mutates `doc`.
+ */
+export function extractArticle(doc: Document, opts: ExtractOptions = {}): ExtractedArticle {
+  return extractWithRegion(doc, opts).article;
+}
+
+/**
+ * {@link extractArticle}, plus the live element the text was read from when it came from the
+ * page's article container (then the text's blocks are that element's, and anchoring need only
+ * index it); null when it came from Readability's clone or a fallback.
+ */
+export function extractWithRegion(doc: Document, opts: ExtractOptions = {}): { article: ExtractedArticle; region: Element | null } {
+  const notes: string[] = [];
+  return finish(doc, opts, chooseText(doc, notes, opts.readability), notes);
+}
+
+/**
+ * The cheap path alone: the page's clear article container read in place (no clone, no
+ * Readability), as {@link extractWithRegion} would read it; null when the page has no clear
+ * container with enough running text. The always-on detector runs it on candidate pages.
+ */
+export function extractFromContainer(doc: Document, opts: ExtractOptions = {}): { article: ExtractedArticle; region: Element } | null {
+  const live = containerText(doc);
+  if (!live) return null;
+  const { article } = finish(doc, opts, { bt: live.bt, source: 'container', region: live.region }, []);
+  return { article, region: live.region };
+}
+
+function finish(doc: Document, opts: ExtractOptions, chosen: Chosen, notes: string[]): { article: ExtractedArticle; region: Element | null } {
+  const quick = quickCheck(doc, { readerable: false, full: true });
+  const { bt: raw, source: textSource, region } = chosen;
+  // The dateline search reads the untrimmed text: a date line at the top is a dateline.
+  const meta0 = readMetadata(doc, opts.url, raw.text);
+  const bt = trimLead(raw, meta0.title);
+  const source = meta0;
+  if (!source.language) source.language = guessLanguage(bt.text);
+  const paras = longParagraphs(bt);
+  const words = countWords(bt.text);
+  const reasons = quick.reasons.filter(r => !r.includes('paragraphs'));
+  const strong = quick.candidate;
+  if (textSource === 'container') reasons.push(`the article container has ${paras} paragraph${paras === 1 ? '' : 's'} of article text (${words} words)`);
+  else if (textSource === 'readability') reasons.push(`Readability finds ${paras} paragraph${paras === 1 ? '' : 's'} of article text (${words} words)`);
+  else if (textSource === 'paragraphs') reasons.push(`the largest block of paragraphs has ${paras} paragraph${paras === 1 ? '' : 's'} of text (${words} words)`);
+  // Markup vouches for a short article; without it, a few paragraphs of running text
+  // (not link lists or table cells) found by Readability or the paragraph cluster.
+  const detected = (strong && paras >= 1 && words >= 50) || (textSource !== 'page' && paras >= 3 && words >= 80) || (textSource !== 'page' && paras >= 2 && words >= 120) || (paras >= 6 && words >= 300);
+  if (!detected) {
+    const short = bt.blocks.length - paras;
+    reasons.push(`no article structure: ${paras} paragraph${paras === 1 ? '' : 's'} of running text, ${short} short ${short === 1 ? 'line' : 'lines'} (${words} words)`);
+  }
+  return { article: { source, detected, detectReasons: [...reasons, ...notes], text: bt.text }, region: region ?? null };
+}

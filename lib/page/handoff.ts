@@ -1,0 +1,60 @@
+import type { ExtractedArticle } from '../types';
+import type { ReadabilityClass } from './extract-core';
+
+/**
+ * What the content scripts hand each other. The detector, the article script and the Readability
+ * script are separate bundles but run in one world: the extension's isolated world of the page
+ * (Chrome) or its content-script sandbox (Firefox), whose global the page cannot see. They meet
+ * on two properties of that global, read and written only here.
+ */
+
+/** The detector's container extraction, taken over by the article script if still valid. */
+export interface Prepared {
+  url: string;
+  article: ExtractedArticle;
+  region: Element;
+  /** Set by the detector's observer when the region changed after extraction. */
+  changed: boolean;
+  /** Stops the observer. */
+  stop(): void;
+}
+
+interface HandoffGlobal {
+  __attributionLensPrepared?: Prepared | null;
+  __attributionLensReadability?: ReadabilityClass;
+}
+const g = globalThis as unknown as HandoffGlobal;
+
+/** Keeps the detector's extraction of `region` for the article script, watching it for changes. */
+export function prepare(url: string, article: ExtractedArticle, region: Element): void {
+  const prepared: Prepared = { url, article, region, changed: false, stop: () => observer.disconnect() };
+  const observer = new MutationObserver(() => {
+    prepared.changed = true;
+    observer.disconnect();
+  });
+  observer.observe(region, { childList: true, subtree: true, characterData: true });
+  g.__attributionLensPrepared?.stop();
+  g.__attributionLensPrepared = prepared;
+}
+
+/**
+ * The detector's extraction for `url`, once (it is removed): null if there is none, the page
+ * navigated, or the region changed or left the document since.
+ */
+export function takePrepared(url: string): { article: ExtractedArticle; region: Element } | null {
+  const p = g.__attributionLensPrepared;
+  if (!p) return null;
+  p.stop();
+  g.__attributionLensPrepared = null;
+  return p.url === url && !p.changed && p.region.isConnected ? { article: p.article, region: p.region } : null;
+}
+
+/** Registers Readability (the Readability script does, when injected). */
+export function provideReadability(readability: ReadabilityClass): void {
+  g.__attributionLensReadability = readability;
+}
+
+/** Readability, if the Readability script was injected into this page. */
+export function readabilityIfLoaded(): ReadabilityClass | null {
+  return g.__attributionLensReadability ?? null;
+}
