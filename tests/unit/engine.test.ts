@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../lib/engine';
 import type { ActorType, ClaimKind, ExtractedArticle, Report } from '../../lib/types';
+import { WARM_UP_ARTICLE } from '../../entrypoints/background/warm-up';
 
 const fixture = (slug: string) => readFileSync(new URL(`../fixtures/articles/${slug}.txt`, import.meta.url), 'utf8');
 
@@ -142,5 +143,17 @@ describe('analyze: the report contract', () => {
     expect(lead?.accused).toEqual(expect.arrayContaining(['iso:CN', 'mitre:G0065']));
     const denial = r.claims.find(c => c.kind === 'denial' && c.accused.includes('iso:CN'));
     expect(denial).toBeDefined();
+  });
+});
+
+describe("the background's warm-up article", () => {
+  it('walks the main paths: every actor type it names, attribution with confidence, denial, condemnation, call to act', () => {
+    const r = analyze(WARM_UP_ARTICLE);
+    expectContract(r, WARM_UP_ARTICLE.text);
+    expect(new Set(r.actors.map(a => a.type))).toEqual(new Set(['state', 'agency', 'threat-group', 'official', 'intergov']));
+    const kinds = new Set(r.claims.map(c => c.kind));
+    for (const kind of ['attribution', 'denial', 'condemnation'] as const) expect(kinds).toContain(kind);
+    expect(r.claims.some(c => c.kind === 'attribution' && c.confidence !== null)).toBe(true);
+    expect(r.article.relevant).toBe(true);
   });
 });
