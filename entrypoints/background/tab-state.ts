@@ -52,29 +52,43 @@ export class TabStateStore {
     return null;
   }
 
-  /** Applies `patch` to the tab's state (creating a blank one for `url` first if needed). */
-  async update(tabId: number, url: string, patch: Partial<Omit<TabState, 'tabId'>>): Promise<TabState> {
-    const current = (await this.get(tabId)) ?? blankTabState(tabId, url);
+  /**
+   * Applies `patch` in memory. The read of the current state and the write of the new one happen
+   * in one synchronous step (after loading it from storage.session if needed), so two updates
+   * that interleave never lose one another's fields.
+   */
+  private async apply(tabId: number, url: string, patch: Partial<Omit<TabState, 'tabId'>>): Promise<TabState> {
+    if (!this.tabs.has(tabId)) await this.get(tabId);
+    const current = this.tabs.get(tabId) ?? blankTabState(tabId, url);
     const next: TabState = { ...current, ...patch, tabId, updatedAt: Date.now() };
     this.tabs.set(tabId, next);
+    return next;
+  }
+
+  /** Applies `patch` to the tab's state (creating a blank one for `url` first if needed). */
+  async update(tabId: number, url: string, patch: Partial<Omit<TabState, 'tabId'>>): Promise<TabState> {
+    const next = await this.apply(tabId, url, patch);
     await this.persist(next);
     return next;
   }
 
   /**
    * {@link update}, resolving as soon as the memory copy is set (what `get` and the popup read);
-   * `persisted` settles once storage.session has it. For answers that should not wait for a
-   * large report to be serialised into session storage.
+   * `persisted` settles once storage.session has it. The copy is written in a later task, so an
+   * answer sent now is not held up by serialising a large report into session storage; it
+   * writes the tab's state as it is then (a newer state, if one came meanwhile).
    */
   async updateInMemory(
     tabId: number,
     url: string,
     patch: Partial<Omit<TabState, 'tabId'>>,
   ): Promise<{ state: TabState; persisted: Promise<void> }> {
-    const current = (await this.get(tabId)) ?? blankTabState(tabId, url);
-    const state: TabState = { ...current, ...patch, tabId, updatedAt: Date.now() };
-    this.tabs.set(tabId, state);
-    return { state, persisted: this.persist(state) };
+    const state = await this.apply(tabId, url, patch);
+    const persisted = new Promise<void>(resolve => setTimeout(resolve, 0)).then(() => {
+      const latest = this.tabs.get(tabId);
+      return latest ? this.persist(latest) : undefined;
+    });
+    return { state, persisted };
   }
 
   /** Replaces the tab's state with a blank one (a new page was loaded). */
