@@ -1,24 +1,25 @@
 import { defineConfig } from 'wxt';
 
 /**
- * The always-on detector gets no webextension-polyfill (≈ 10 kB, evaluated on every page): in
- * its build only, `wxt/browser` (which the polyfill module aliases, and which WXT's
+ * The content scripts get no webextension-polyfill (≈ 10 kB, parsed in every page they run in):
+ * in their builds, `wxt/browser` (which the polyfill module aliases, and which WXT's
  * ContentScriptContext and lib/messaging/client import) resolves to the native namespace:
  * Firefox's promise-based `browser`, else Chrome's `chrome` (MV3: promises without a callback).
- * The detector only sends messages and reads `runtime.id`, which both do natively.
+ * They only send messages, answer through `sendResponse` and read `runtime.id`, which both
+ * browsers do natively. The background, popup and options keep the polyfill.
  */
-function nativeBrowserInDetector() {
+function nativeBrowserInContentScripts() {
   const shim = '\0al-native-browser';
-  let detector = false;
+  let contentScript = false;
   return {
-    name: 'attribution-lens:native-browser-in-detector',
+    name: 'attribution-lens:native-browser-in-content-scripts',
     enforce: 'pre' as const,
     configResolved(config: { build: { lib?: false | { entry?: unknown } } }) {
       const lib = config.build.lib;
-      detector = !!lib && /detector\.content/.test(JSON.stringify(lib.entry ?? ''));
+      contentScript = !!lib && /\.content[/.\\]/.test(JSON.stringify(lib.entry ?? ''));
     },
     resolveId(source: string) {
-      if (!detector) return null;
+      if (!contentScript) return null;
       return source === 'wxt/browser' || source === '@wxt-dev/webextension-polyfill/browser' ? shim : null;
     },
     load(id: string) {
@@ -32,7 +33,7 @@ function nativeBrowserInDetector() {
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [nativeBrowserInDetector()] }),
+  vite: () => ({ plugins: [nativeBrowserInContentScripts()] }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Attribution Lens',
     description:

@@ -1,12 +1,21 @@
 import { defineContentScript } from '#imports';
 import '../assets/highlights.css';
-import { sendFromContent } from '../lib/messaging/client';
+import { browser } from 'wxt/browser';
+import { isEnvelope, sendFromContent } from '../lib/messaging/client';
+import type { BackgroundToContent, ResponseOf } from '../lib/messaging/protocol';
 import { quickCheck } from '../lib/page/detect';
+import { extractFromContainer } from '../lib/page/extract-core';
+import { prepare } from '../lib/page/handoff';
 import { mark } from '../lib/page/timing';
 
 /**
  * The always-on content script (every http/https page, top frame, document_idle). It only runs
- * the cheap `quickCheck`; on a candidate it asks the background to inject the article script.
+ * the cheap `quickCheck`. On a candidate it asks the background to inject the article script
+ * and, while that script is on its way, reads the page's article container (if it has a clear
+ * one) and sends the text ahead: the background analyses it while the article script loads, and
+ * the article script takes the extraction over (lib/page/handoff.ts) instead of redoing it.
+ * On any other page it sends nothing: the background asks for its verdict when it needs it
+ * (the popup opens), so an ordinary page costs one check and one listener.
  * Its stylesheet carries every `::highlight()` rule, so they exist before any highlight does.
  * Pages whose article arrives late (or after a single-page-app navigation) are re-checked a few
  * times, debounced, for a bounded time: the observer only sets a timer.
@@ -15,10 +24,12 @@ import { mark } from '../lib/page/timing';
 const RECHECK_DEBOUNCE_MS = 800;
 const MAX_RECHECKS = 6;
 const WATCH_FOR_MS = 30_000;
-const REPORT_DELAY_MS = 150;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
+  // WXT's "script started" notice stays a DOM event: no window.postMessage the page's own
+  // message listeners would receive (and could read our extension id from).
+  noScriptStartedPostMessage: true,
   runAt: 'document_idle',
   main(ctx) {
     mark('al:detector-start');
@@ -32,39 +43,43 @@ export default defineContentScript({
       observer = null;
       if (timer !== undefined) clearTimeout(timer);
     };
-    const check = (first: boolean): void => {
+    const check = (): void => {
       if (requested || ctx.isInvalid) return;
       const q = quickCheck(document);
       mark('al:quickcheck-end');
-      if (q.candidate) {
-        mark('al:candidate');
-        requested = true;
-        stop();
-        void sendFromContent('requestArticleScript', { url: location.href, reasons: q.reasons });
-      } else if (first) {
-        // The badge's "not an article" can wait: sending it (the first extension message of
-        // the page) is the costliest part of the check, so it leaves the document_idle task.
-        // A plain timer: in Chromium the first requestIdleCallback of a page cost more than the
-        // check itself (profiled with `npm run bench`'s pages).
-        const url = location.href;
-        ctx.setTimeout(() => {
-          mark('al:report-start');
-          if (!requested) void sendFromContent('reportStatus', { url, status: 'not-article' });
-          mark('al:report-end');
-        }, REPORT_DELAY_MS);
+      if (!q.candidate) return;
+      mark('al:candidate');
+      requested = true;
+      stop();
+      const url = location.href;
+      void sendFromContent('requestArticleScript', { url, reasons: q.reasons });
+      mark('al:prepare-start');
+      const found = extractFromContainer(document, { url });
+      mark('al:prepare-end');
+      if (found) {
+        prepare(url, found.article, found.region);
+        void sendFromContent('prepareArticle', { url, article: found.article });
       }
     };
+    // The background's question "what is this page?" (asked when the popup opens). Answered
+    // synchronously; any other message is for the article script.
+    const listener = (message: unknown, sender: { id?: string }, respond: (r: ResponseOf<BackgroundToContent, 'detectorVerdict'>) => void): undefined => {
+      if (sender.id !== browser.runtime.id || !isEnvelope(message) || message.from !== 'background' || message.method !== 'detectorVerdict') return;
+      respond({ ok: true, value: { url: location.href, candidate: requested } });
+    };
+    browser.runtime.onMessage.addListener(listener);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
     const schedule = (): void => {
       if (requested || timer !== undefined || rechecks >= MAX_RECHECKS) return;
       timer = ctx.setTimeout(() => {
         timer = undefined;
         rechecks++;
-        check(false);
+        check();
         if (rechecks >= MAX_RECHECKS) stop();
       }, RECHECK_DEBOUNCE_MS);
     };
 
-    check(true);
+    check();
     if (requested) {
       mark('al:detector-end');
       return;

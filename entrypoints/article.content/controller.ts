@@ -1,8 +1,10 @@
 import type { ContentScriptContext } from '#imports';
 import { isContextInvalidated, sendFromContent } from '../../lib/messaging/client';
 import type { Settings } from '../../lib/messaging/protocol';
-import { anchorer, buildTextIndex } from '../../lib/page/anchor';
-import { extractWithRegion } from '../../lib/page/extract';
+import type { ExtractedArticle } from '../../lib/types';
+import { anchorer, buildTextIndex, type TextIndex } from '../../lib/page/anchor';
+import { extractFromContainer, extractWithRegion } from '../../lib/page/extract-core';
+import { readabilityIfLoaded, takePrepared } from '../../lib/page/handoff';
 import {
   FLASH_NAME,
   createHighlighter,
@@ -15,9 +17,10 @@ import { groupsOf, targetsOf, type Entry } from './entries';
 import { Interaction } from './interaction';
 
 /**
- * The article script's work, one page at a time: extract (the live article container, else
- * Readability on a clone) → the
- * background analyses → anchor the report's spans to live Ranges → highlight. Re-runs,
+ * The article script's work, one page at a time: extract (the detector's extraction of the live
+ * article container when still valid, else the container read again, else Readability on a
+ * clone, loaded on demand) → the background analyses (usually already done: the detector sent
+ * the text ahead) → anchor the report's spans to live Ranges → highlight. Re-runs,
  * debounced and bounded, when the article region changes or the single-page app navigates;
  * every run takes an AbortSignal so a newer run cancels an older one.
  */
@@ -81,17 +84,22 @@ export class ArticleController {
     // No settings round trip first: `analyseArticle` answers with the settings, refuses sites
     // that are turned off ('disabled') and knows whether the tab was forced, so the critical path
     // is one message (extract → analyse → anchor → highlight).
-    mark('al:extract-start');
-    const { article, region } = extractWithRegion(document, { url });
-    mark('al:extract-end');
-    if (signal.aborted) return;
+    const extracted = takePrepared(url) ?? (await this.extract(url));
+    if (signal.aborted || !extracted) return;
+    const { article, region } = extracted;
     if (!article.text.trim()) {
       this.clear();
       void sendFromContent('reportStatus', { url, status: 'not-article' });
       return this.observe(null);
     }
     mark('al:analyse-start');
-    const res = await sendFromContent('analyseArticle', { url, article, forced: this.forced });
+    const answer = sendFromContent('analyseArticle', { url, article, forced: this.forced });
+    // While the background answers (usually with the report the detector's text started), the
+    // live text index of the article container is built. Text from Readability's clone is
+    // searched in the whole page: that index is built only if the answer asks to highlight.
+    const root = region?.isConnected ? region : null;
+    let index = root ? textIndexOf(root) : null;
+    const res = await answer;
     mark('al:analyse-end');
     if (!res.ok && res.error === 'disabled') return this.clear();
     if (signal.aborted || !this.alive(res)) return;
@@ -103,10 +111,7 @@ export class ArticleController {
     }
     const t0 = mark('al:anchor-start');
     const targets = targetsOf(res.value.report);
-    // Text read from the live article container is anchored in that container alone (a much
-    // smaller index); text from Readability's clone is searched in the whole page.
-    const index = buildTextIndex(region?.isConnected ? region : document.body);
-    mark('al:index-end');
+    index ??= textIndexOf(document.body);
     // Anchoring is sliced: after each SLICE_MS of work the page gets the main thread back
     // (thousands of spans on a very long page would otherwise be one long task).
     const anchor = anchorer(index, article.text);
@@ -136,6 +141,27 @@ export class ArticleController {
     console.debug(`[attribution-lens] ${this.entries.length}/${targets.length} spans anchored in ${(performance.now() - t0).toFixed(1)} ms (${this.highlighter.mode})`);
     void sendFromContent('reportAnchoring', { url, anchored: this.entries.length, missed: targets.length - this.entries.length });
     this.observe(this.entries.length ? regionOf(this.entries) : null);
+  }
+
+  /**
+   * Reads the article from the page: its container in place, else with Readability (asked of
+   * the background the first time: most news pages never need it). Null if the extension went
+   * away meanwhile.
+   */
+  private async extract(url: string): Promise<{ article: ExtractedArticle; region: Element | null } | null> {
+    mark('al:extract-start');
+    let found: { article: ExtractedArticle; region: Element | null } | null = extractFromContainer(document, { url });
+    if (!found) {
+      if (!readabilityIfLoaded()) {
+        mark('al:readability-load');
+        const loaded = await sendFromContent('loadReadability', {});
+        if (!loaded.ok && (isContextInvalidated(loaded.error) || this.ctx.isInvalid)) return null;
+        // Without it (a page that refuses scripts?) the paragraph fallbacks still find text.
+      }
+      found = extractWithRegion(document, { url, readability: readabilityIfLoaded() });
+    }
+    mark('al:extract-end');
+    return found;
   }
 
   /** True if the answer is usable; a dead extension context triggers quiet cleanup. */
@@ -246,6 +272,13 @@ function afterPaint(): void {
     mark('al:painted');
   };
   channel.port2.postMessage(null);
+}
+
+function textIndexOf(root: Element): TextIndex {
+  mark('al:index-start');
+  const index = buildTextIndex(root);
+  mark('al:index-end');
+  return index;
 }
 
 /** Resolves after the page had a chance to run: `scheduler.yield()` where it exists, else a new task. */

@@ -1,5 +1,5 @@
-import type { ActorType, Report, Span } from '../../lib/types';
-import type { Settings } from '../../lib/messaging/protocol';
+import type { ActorType, Span } from '../../lib/types';
+import type { PageReport, Settings } from '../../lib/messaging/protocol';
 import type { CardItem } from '../../lib/page/hover-card';
 import type { HighlightGroups } from '../../lib/page/highlighter';
 
@@ -21,7 +21,7 @@ export interface Target extends Span {
 }
 
 /** Every span the report asks to highlight: actor mentions first, then claim sentences. */
-export function targetsOf(report: Report): Target[] {
+export function targetsOf(report: PageReport): Target[] {
   const names = new Map(report.actors.map(a => [a.id, a.name]));
   const out: Target[] = [];
   for (const actor of report.actors) {

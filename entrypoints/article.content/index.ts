@@ -13,12 +13,15 @@ import { ArticleController } from './controller';
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
+  // WXT's "script started" notice stays a DOM event: no window.postMessage the page's own
+  // message listeners would receive (and could read our extension id from).
+  noScriptStartedPostMessage: true,
   registration: 'runtime',
   main(ctx) {
     mark('al:article-start');
     const controller = new ArticleController(ctx);
     const ok: Result<null> = { ok: true, value: null };
-    const handlers: { [M in keyof BackgroundToContent]: (p: Parameters<BackgroundToContent[M]>[0]) => Result<null> } = {
+    const handlers: { [M in Exclude<keyof BackgroundToContent, 'detectorVerdict'>]: (p: Parameters<BackgroundToContent[M]>[0]) => Result<null> } = {
       setHighlights: ({ on }) => (controller.setHighlights(on), ok),
       annotate: () => (void controller.analyse(true), ok),
       revealActor: ({ actorId }) => (controller.revealActor(actorId) ? ok : { ok: false, error: 'not on this page' }),
@@ -26,12 +29,13 @@ export default defineContentScript({
       focusHighlight: ({ direction }) =>
         controller.focusHighlight(direction === -1 ? -1 : 1) ? ok : { ok: false, error: 'no highlights' },
     };
-    const listener = (message: unknown, sender: { id?: string }): Promise<Result<null>> | undefined => {
-      if (sender.id !== browser.runtime.id || !isEnvelope(message) || message.from !== 'background') return undefined;
+    // Answers through `respond` (not a returned Promise): the native API of both browsers.
+    const listener = (message: unknown, sender: { id?: string }, respond: (r: Result<null>) => void): undefined => {
+      if (sender.id !== browser.runtime.id || !isEnvelope(message) || message.from !== 'background') return;
       const method = message.method as keyof BackgroundToContent;
-      if (!Object.prototype.hasOwnProperty.call(handlers, method)) return undefined;
+      if (method === 'detectorVerdict' || !Object.prototype.hasOwnProperty.call(handlers, method)) return;
       const payload = (typeof message.payload === 'object' && message.payload !== null ? message.payload : {}) as never;
-      return Promise.resolve(handlers[method](payload));
+      respond(handlers[method](payload));
     };
     browser.runtime.onMessage.addListener(listener);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));

@@ -1,3 +1,4 @@
+import type { Draft } from '../../lib/engine';
 import type { ExtractedArticle, Report } from '../../lib/types';
 import type {
   BackgroundToContent,
@@ -18,6 +19,7 @@ import {
   saveSettings,
   type KeyValueArea,
 } from '../../lib/storage/settings';
+import type { ScriptName } from './inject';
 import type { SessionArea, TabStateStore } from './tab-state';
 
 /**
@@ -41,8 +43,12 @@ export interface BackgroundDeps {
   store: TabStateStore;
   local: KeyValueArea;
   session: SessionArea | null;
-  analyze: (article: ExtractedArticle) => Report;
-  inject: (tabId: number) => Promise<void>;
+  /** The engine's language work: what the page needs to highlight (lib/engine.ts). */
+  draft: (article: ExtractedArticle) => Draft;
+  /** The rest of the report: cross-references. */
+  finish: (article: ExtractedArticle, draft: Draft) => Report;
+  /** Runs one of our runtime-registered scripts in the tab's top frame. */
+  inject: (tabId: number, script: ScriptName) => Promise<void>;
   sendToTab: <M extends keyof BackgroundToContent>(
     tabId: number,
     method: M,
@@ -57,6 +63,52 @@ export interface BackgroundDeps {
    * yet: lets the detector's injection request skip the storage read on the critical path.
    */
   settingsNow?: () => Settings | null;
+}
+
+/**
+ * Analyses of articles the detector sent ahead (`prepareArticle`), per tab, until the article
+ * script's `analyseArticle` with the same article takes them. One per tab; dropped when the tab
+ * navigates or closes ({@link forgetPrepared}).
+ */
+interface Prepared {
+  url: string;
+  article: ExtractedArticle;
+  draft: Draft;
+}
+const prepared = new Map<number, Prepared>();
+/** Per tab, the number of the latest `analyseArticle`: an older run's late result is dropped. */
+const latestRun = new Map<number, number>();
+/** Per tab, the completion of the latest report (the popup waits for it rather than show half). */
+const finishing = new Map<number, Promise<void>>();
+/** Per tab, what `reportAnchoring` calls: the page has drawn its highlights. */
+const anchoredWaiters = new Map<number, () => void>();
+/** The longest the cross-references wait for a page's highlights. */
+const FINISH_WAIT_MS = 250;
+
+const nextTask = (): Promise<void> => new Promise(resolve => setTimeout(resolve, 0));
+
+/** Resolves when tab `tabId` reports its anchoring, or after FINISH_WAIT_MS. */
+function anchoredOrTimeout(tabId: number): Promise<void> {
+  anchoredWaiters.get(tabId)?.();
+  return new Promise(resolve => {
+    const done = (): void => {
+      clearTimeout(timer);
+      if (anchoredWaiters.get(tabId) === done) anchoredWaiters.delete(tabId);
+      resolve();
+    };
+    const timer = setTimeout(done, FINISH_WAIT_MS);
+    anchoredWaiters.set(tabId, done);
+  });
+}
+
+/** Drops the tab's analysis sent ahead, if any (the tab navigated or closed). */
+export function forgetPrepared(tabId: number): void {
+  prepared.delete(tabId);
+  finishing.delete(tabId);
+}
+
+function sameArticle(a: ExtractedArticle, b: ExtractedArticle): boolean {
+  return a.text === b.text && a.detected === b.detected && JSON.stringify([a.source, a.detectReasons]) === JSON.stringify([b.source, b.detectReasons]);
 }
 
 const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
@@ -80,6 +132,14 @@ async function highlightsFor(deps: BackgroundDeps, tabId: number, url: string, s
 
 /** Handlers for messages from content scripts. */
 export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackground, ContentSender> {
+  /** The tab's error state for an engine failure; the message for the page. */
+  const engineFailed = async (tabId: number, url: string, err: unknown): Promise<string> => {
+    const error = err instanceof Error ? err.message : String(err);
+    console.error('[attribution-lens] engine failed', err);
+    const state = await deps.store.update(tabId, url, { status: 'error', error, report: null });
+    await deps.setBadge(tabId, state);
+    return error;
+  };
   return {
     async analyseArticle({ url, article, forced }, { tabId }) {
       const settings = deps.settingsNow?.() ?? (await currentSettings(deps));
@@ -91,33 +151,68 @@ export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackgro
       const previous = await deps.store.get(tabId);
       const force = forced || (previous?.forced === true && previous.url === url);
       const highlightsOn = await highlightsFor(deps, tabId, url, settings);
-      // In memory at once; storage.session gets it in the background (writes keep their order).
-      void (await deps.store.updateInMemory(tabId, url, { url, status: 'analysing', highlightsOn })).persisted;
-      let report: Report;
+      // In memory at once; storage.session gets the tab's latest state in a later task.
+      void (await deps.store.updateInMemory(tabId, url, { url, status: 'analysing', highlightsOn, anchoring: null })).persisted;
+      const ahead = prepared.get(tabId);
+      prepared.delete(tabId);
+      const reuse = ahead && ahead.url === url && sameArticle(ahead.article, article) ? ahead : null;
+      const run = (latestRun.get(tabId) ?? 0) + 1;
+      latestRun.set(tabId, run);
+      let draft: Draft;
       try {
-        report = deps.analyze(article);
+        draft = reuse?.draft ?? deps.draft(article);
       } catch (err) {
-        const error = err instanceof Error ? err.message : String(err);
-        console.error('[attribution-lens] engine failed', err);
-        const state = await deps.store.update(tabId, url, { status: 'error', error, report: null });
-        await deps.setBadge(tabId, state);
-        return fail(error);
+        return fail(await engineFailed(tabId, url, err));
       }
-      const annotate = force || report.article.relevant;
-      const status = annotate ? 'done' : report.article.detected ? 'not-relevant' : 'not-article';
-      // The page waits for this answer to highlight: the state is set in memory (where the popup
-      // reads it) before answering; its copy in storage.session and the badge follow.
-      const { state, persisted } = await deps.store.updateInMemory(tabId, url, {
-        status,
-        report,
-        forced: force,
-        error: null,
-        anchoring: null,
+      const annotate = force || draft.article.relevant;
+      const status = annotate ? 'done' : draft.article.detected ? 'not-relevant' : 'not-article';
+      // The page waits for this answer to highlight; the cross-references (and with them the
+      // tab's state, badge and storage.session copy) follow in the next task. A newer run of the
+      // same tab wins over this one.
+      // On an annotated page they wait until the page reports its highlights drawn (or
+      // FINISH_WAIT_MS): on a machine with few cores, matching them would otherwise compete with
+      // the page's own highlighting for the processor.
+      const finished = (annotate ? anchoredOrTimeout(tabId) : nextTask()).then(async () => {
+        if (latestRun.get(tabId) !== run) return;
+        let report: Report;
+        try {
+          report = deps.finish(article, draft);
+        } catch (err) {
+          await engineFailed(tabId, url, err);
+          return;
+        }
+        const { state, persisted } = await deps.store.updateInMemory(tabId, url, { status, report, forced: force, error: null });
+        await persisted;
+        await deps.setBadge(tabId, state);
       });
-      void Promise.all([persisted, deps.setBadge(tabId, state)]).catch(err =>
-        console.warn('[attribution-lens] could not store the state or set the badge', err),
-      );
-      return ok({ report, annotate, highlightsOn, settings });
+      finishing.set(tabId, finished.catch(err => console.warn('[attribution-lens] could not store the state or set the badge', err)));
+      return ok({ report: { actors: draft.actors, claims: draft.claims }, annotate, highlightsOn, settings });
+    },
+
+    async prepareArticle({ url, article }, { tabId }) {
+      // Synchronous up to the analysis (no await before it): the article script's
+      // `analyseArticle`, sent later from the same page, finds the draft ready. The
+      // cross-references wait until that message is answered (the worker is free for it).
+      const settings = deps.settingsNow?.();
+      if (settings && isNeverRun(settings, hostOf(url) ?? '')) return ok(null);
+      let entry: Prepared;
+      try {
+        entry = { url, article, draft: deps.draft(article) };
+      } catch {
+        prepared.delete(tabId); // `analyseArticle` analyses again and reports the error
+        return ok(null);
+      }
+      prepared.set(tabId, entry);
+      return ok(null);
+    },
+
+    async loadReadability(_payload, { tabId }) {
+      try {
+        await deps.inject(tabId, 'readability');
+        return ok(null);
+      } catch (err) {
+        return fail(`could not load Readability: ${err instanceof Error ? err.message : String(err)}`);
+      }
     },
 
     async reportStatus({ url, status, error }, { tabId }) {
@@ -147,7 +242,7 @@ export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackgro
         return ok({ injected: false });
       }
       try {
-        await deps.inject(tabId);
+        await deps.inject(tabId, 'article');
         return ok({ injected: true });
       } catch (err) {
         return fail(`could not inject the article script: ${err instanceof Error ? err.message : String(err)}`);
@@ -155,6 +250,7 @@ export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackgro
     },
 
     async reportAnchoring({ url, anchored, missed }, { tabId }) {
+      anchoredWaiters.get(tabId)?.();
       await deps.store.update(tabId, url, { anchoring: { anchored, missed } });
       return ok(null);
     },
@@ -195,11 +291,32 @@ export async function annotateTab(deps: BackgroundDeps, tabId: number): Promise<
   const existing = await deps.sendToTab(tabId, 'annotate', {});
   if (existing.ok) return ok(null);
   try {
-    await deps.inject(tabId);
+    await deps.inject(tabId, 'article');
     return ok(null);
   } catch (err) {
     return fail(`This page cannot be annotated: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/**
+ * The tab's state; when nothing is known yet ('idle'), the detector's verdict is asked for: the
+ * detector sends nothing on pages that are not articles (it would cost every page a message),
+ * so "not an article" is learnt here, when someone looks (the popup, tests).
+ */
+export async function resolveTabState(deps: BackgroundDeps, tabId: number): Promise<TabState | null> {
+  await finishing.get(tabId);
+  const state = await deps.store.get(tabId);
+  if (state && state.status !== 'idle') return state;
+  const verdict = await deps.sendToTab(tabId, 'detectorVerdict', {});
+  // No answer: no detector there (a browser page, a page loaded before the extension) or not yet.
+  if (!verdict.ok || verdict.value === null || verdict.value.candidate) return state;
+  const { url } = verdict.value;
+  if (state && state.url !== url) return state;
+  const now = await deps.store.get(tabId);
+  if (now && now.status !== 'idle') return now; // the article script answered meanwhile
+  const next = await deps.store.update(tabId, url, { url, status: 'not-article', error: null, report: null });
+  await deps.setBadge(tabId, next);
+  return next;
 }
 
 /** Handlers for messages from the popup and options pages. */
@@ -208,7 +325,7 @@ export function pageHandlers(deps: BackgroundDeps): Handlers<PopupToBackground, 
     await Promise.all(deps.knownTabs().map(id => deps.sendToTab(id, 'applySettings', { settings })));
   };
   return {
-    getTabState: async ({ tabId }) => ok(await deps.store.get(tabId)),
+    getTabState: async ({ tabId }) => ok(await resolveTabState(deps, tabId)),
     setHighlights: ({ tabId, on, remember }) => setTabHighlights(deps, tabId, on, remember),
     annotateTab: ({ tabId }) => annotateTab(deps, tabId),
     async revealActor({ tabId, actorId }) {

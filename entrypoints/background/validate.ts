@@ -51,6 +51,9 @@ export const contentValidators: Validators<ContentToBackground> = {
   getPageSettings: (p): p is PayloadOf<ContentToBackground, 'getPageSettings'> => isObj(p) && isUrl(p.url),
   requestArticleScript: (p): p is PayloadOf<ContentToBackground, 'requestArticleScript'> =>
     isObj(p) && isUrl(p.url) && Array.isArray(p.reasons) && p.reasons.length < 50 && p.reasons.every(r => isStr(r, 500)),
+  prepareArticle: (p): p is PayloadOf<ContentToBackground, 'prepareArticle'> =>
+    isObj(p) && isUrl(p.url) && isExtractedArticle(p.article),
+  loadReadability: (p): p is PayloadOf<ContentToBackground, 'loadReadability'> => isEmpty(p),
   reportAnchoring: (p): p is PayloadOf<ContentToBackground, 'reportAnchoring'> =>
     isObj(p) && isUrl(p.url) && isTabId(p.anchored) && isTabId(p.missed),
 };

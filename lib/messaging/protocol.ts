@@ -77,7 +77,8 @@ export interface PageSettings {
 export interface ContentToBackground {
   /** The page's article was extracted; run the engine and keep the result for the tab. */
   analyseArticle(payload: { url: string; article: ExtractedArticle; forced: boolean }): Result<{
-    report: Report;
+    /** What the page needs to highlight and to fill its cards (the popup reads the full report). */
+    report: PageReport;
     /** Highlight this report: a relevant article, or one the reader asked to annotate. */
     annotate: boolean;
     highlightsOn: boolean;
@@ -92,6 +93,14 @@ export interface ContentToBackground {
    * (unless the site is disabled). `injected` is false when the background declined.
    */
   requestArticleScript(payload: { url: string; reasons: string[] }): Result<{ injected: boolean }>;
+  /**
+   * The detector's extraction of the page's article container, sent while the article script
+   * loads: the background analyses it now and keeps the report for the `analyseArticle` with the
+   * same article that follows.
+   */
+  prepareArticle(payload: { url: string; article: ExtractedArticle }): Result<null>;
+  /** The article script needs Readability (no clear article container): inject it. */
+  loadReadability(payload: Record<string, never>): Result<null>;
   /** How many of the report's spans were anchored to the live DOM. */
   reportAnchoring(payload: { url: string; anchored: number; missed: number }): Result<null>;
 }
@@ -109,7 +118,12 @@ export interface PopupToBackground {
   resetSettings(payload: Record<string, never>): Result<Settings>;
 }
 
+/** The part of a report the page gets: actors and claims, with their offsets. */
+export type PageReport = Pick<Report, 'actors' | 'claims'>;
+
 export interface BackgroundToContent {
+  /** The detector's verdict: `candidate` once it asked for the article script. */
+  detectorVerdict(payload: Record<string, never>): Result<{ url: string; candidate: boolean }>;
   setHighlights(payload: { on: boolean }): Result<null>;
   /** Run extraction and analysis even if the page was not detected. */
   annotate(payload: Record<string, never>): Result<null>;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExtractedArticle, Report } from '../../lib/types';
 import type { Settings } from '../../lib/messaging/protocol';
-import { contentHandlers, pageHandlers, type BackgroundDeps } from '../../entrypoints/background/handlers';
+import { contentHandlers, forgetPrepared, pageHandlers, type BackgroundDeps } from '../../entrypoints/background/handlers';
 import { routeMessage, type RouterOptions } from '../../entrypoints/background/router';
 import { TabStateStore, type SessionArea } from '../../entrypoints/background/tab-state';
 import { badgeText } from '../../entrypoints/background/badge';
@@ -42,6 +42,15 @@ function report(relevant: boolean): Report {
   };
 }
 
+const draftOf = ({ actors, claims, article }: Report) => ({ actors, claims, article });
+/** Lets the tasks the handlers left behind run (the report's completion after the answer). */
+const settle = () => new Promise(resolve => setTimeout(resolve, 0)).then(() => new Promise(resolve => setTimeout(resolve, 0)));
+/** What the article script sends once its highlights are drawn: the report is then completed. */
+const drawn = async (tabId = 7) => {
+  await router.content.reportAnchoring({ url: 'https://news.example/a', anchored: 2, missed: 0 }, { tabId, url: 'https://news.example/a' });
+  await settle();
+};
+
 const EXT = 'ext-id';
 const ORIGIN = 'chrome-extension://ext-id/';
 let deps: BackgroundDeps;
@@ -61,7 +70,8 @@ beforeEach(() => {
     store: new TabStateStore(session),
     local,
     session,
-    analyze: vi.fn(() => report(relevant)),
+    draft: vi.fn(() => draftOf(report(relevant))),
+    finish: vi.fn(() => report(relevant)),
     inject: vi.fn(async () => {}),
     sendToTab: vi.fn(async () => ({ ok: true as const, value: null })),
     tabUrl: async () => 'https://news.example/a',
@@ -83,24 +93,170 @@ describe('router: sender and shape checks', () => {
     ['javascript: URL', msg('content', 'getPageSettings', { url: 'javascript:alert(1)' }), contentSender],
     ['not an envelope', { method: 'getSettings' }, pageSender],
     ['prototype key as method', msg('page', 'constructor', {}), pageSender],
+    ['article sent ahead without text', msg('content', 'prepareArticle', { url: 'https://news.example/a', article: { ...ARTICLE, text: undefined } }), contentSender],
+    ['article sent ahead from an extension page', msg('page', 'prepareArticle', { url: 'https://news.example/a', article: ARTICLE }), pageSender],
+    ['loadReadability with a payload', msg('content', 'loadReadability', { file: '/x.js' }), contentSender],
+    ['detectorVerdict sent to the background', msg('content', 'detectorVerdict', {}), contentSender],
   ])('rejects %s', async (_label, message, sender) => {
     const res = await routeMessage(message, sender, router);
     expect(res.ok).toBe(false);
-    expect(deps.analyze).not.toHaveBeenCalled();
+    expect(deps.draft).not.toHaveBeenCalled();
   });
 
   it('accepts a well-formed content message and analyses once', async () => {
     const res = await routeMessage(msg('content', 'analyseArticle', { url: 'https://news.example/a', article: ARTICLE, forced: false }), contentSender, router);
     expect(res).toMatchObject({ ok: true, value: { annotate: true, highlightsOn: true } });
+    // Answered before the cross-references: the state is complete a task later.
+    expect((await deps.store.get(7))?.status).toBe('analysing');
+    expect(deps.finish).not.toHaveBeenCalled();
+    // …and, on a page to highlight, after the page says its highlights are drawn.
+    await settle();
+    expect(deps.finish).not.toHaveBeenCalled();
+    await drawn();
+    expect(deps.finish).toHaveBeenCalledTimes(1);
     const state = await deps.store.get(7);
     expect(state).toMatchObject({ status: 'done', url: 'https://news.example/a' });
     expect(badgeText(state)).toBe('1');
   });
 });
 
+describe('the article sent ahead by the detector', () => {
+  const content = { tabId: 7, url: 'https://news.example/a' };
+  const analyse = (article: ExtractedArticle) => router.content.analyseArticle({ url: 'https://news.example/a', article, forced: false }, content);
+
+  it('is analysed on arrival and not again when the article script sends the same article', async () => {
+    expect(await router.content.prepareArticle({ url: 'https://news.example/a', article: ARTICLE }, content)).toEqual({ ok: true, value: null });
+    expect(deps.draft).toHaveBeenCalledTimes(1);
+    const res = await analyse(structuredClone(ARTICLE));
+    expect(deps.draft).toHaveBeenCalledTimes(1);
+    // The page gets actors and claims only; the popup reads the whole report from the state.
+    expect(res.ok && Object.keys(res.value.report).sort()).toEqual(['actors', 'claims']);
+    // The popup (getTabState) waits for the whole report, cross-references included.
+    expect((await router.page.getTabState({ tabId: 7 }, null)).ok && (await deps.store.get(7))?.report?.crossReferences).toEqual([]);
+    expect(deps.finish).toHaveBeenCalledTimes(1);
+    // Taken once: a re-analysis of the same page runs the engine again.
+    await analyse(ARTICLE);
+    expect(deps.draft).toHaveBeenCalledTimes(2);
+  });
+
+  it('is not used for a different text, source or page', async () => {
+    for (const other of [
+      { ...ARTICLE, text: `${ARTICLE.text} More.` },
+      { ...ARTICLE, source: { ...ARTICLE.source, title: 'Other' } },
+    ]) {
+      vi.mocked(deps.draft).mockClear();
+      await router.content.prepareArticle({ url: 'https://news.example/a', article: ARTICLE }, content);
+      await analyse(other);
+      expect(deps.draft).toHaveBeenCalledTimes(2);
+      expect(vi.mocked(deps.draft).mock.calls[1][0]).toEqual(other);
+    }
+    vi.mocked(deps.draft).mockClear();
+    await router.content.prepareArticle({ url: 'https://news.example/b', article: ARTICLE }, content);
+    await analyse(ARTICLE);
+    expect(deps.draft).toHaveBeenCalledTimes(2);
+  });
+
+  it('is dropped when the tab navigates, and skipped on never-run sites', async () => {
+    await router.content.prepareArticle({ url: 'https://news.example/a', article: ARTICLE }, content);
+    forgetPrepared(7);
+    await analyse(ARTICLE);
+    expect(deps.draft).toHaveBeenCalledTimes(2);
+    vi.mocked(deps.draft).mockClear();
+    deps.settingsNow = () => ({ ...defaultSettings(), neverRun: ['news.example'] });
+    await router.content.prepareArticle({ url: 'https://news.example/a', article: ARTICLE }, content);
+    expect(deps.draft).not.toHaveBeenCalled();
+  });
+
+  it('an engine error while preparing is reported by the analysis that follows', async () => {
+    vi.mocked(deps.draft).mockImplementation(() => {
+      throw new Error('engine down');
+    });
+    expect(await router.content.prepareArticle({ url: 'https://news.example/a', article: ARTICLE }, content)).toEqual({ ok: true, value: null });
+    expect(await analyse(ARTICLE)).toEqual({ ok: false, error: 'engine down' });
+    expect(await deps.store.get(7)).toMatchObject({ status: 'error', error: 'engine down' });
+  });
+
+  it("keeps the page's anchoring count that arrives before the report is complete; a newer run wins", async () => {
+    await analyse(ARTICLE);
+    await router.content.reportAnchoring({ url: 'https://news.example/a', anchored: 3, missed: 0 }, content);
+    await settle();
+    expect(await deps.store.get(7)).toMatchObject({ status: 'done', anchoring: { anchored: 3, missed: 0 } });
+    // Two runs back to back (the page changed): only the second one's report is kept.
+    relevant = true;
+    await analyse(ARTICLE);
+    relevant = false;
+    await analyse({ ...ARTICLE, text: `${ARTICLE.text} Nothing else.` });
+    await settle();
+    expect(deps.finish).toHaveBeenCalledTimes(2);
+    expect(await deps.store.get(7)).toMatchObject({ status: 'not-relevant' });
+  });
+
+  it('a page that never reports its highlights still gets its report (after a bounded wait)', async () => {
+    await analyse(ARTICLE);
+    const t0 = Date.now();
+    expect(await router.page.getTabState({ tabId: 7 }, null)).toMatchObject({ value: { status: 'done' } });
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(deps.finish).toHaveBeenCalledTimes(1);
+  });
+
+  it('a failure matching cross-references becomes an error state', async () => {
+    vi.mocked(deps.finish).mockImplementation(() => {
+      throw new Error('index broken');
+    });
+    expect((await analyse(ARTICLE)).ok).toBe(true);
+    expect(await router.page.getTabState({ tabId: 7 }, null)).toMatchObject({ value: { status: 'error', error: 'index broken' } });
+  });
+
+  it('loadReadability injects the Readability script into the sender tab', async () => {
+    expect(await router.content.loadReadability({}, content)).toEqual({ ok: true, value: null });
+    expect(deps.inject).toHaveBeenCalledWith(7, 'readability');
+    vi.mocked(deps.inject).mockRejectedValueOnce(new Error('Cannot access contents of the page'));
+    expect(await router.content.loadReadability({}, content)).toMatchObject({ ok: false, error: expect.stringContaining('Cannot access') });
+  });
+});
+
+describe('"not an article" is asked of the detector when someone looks', () => {
+  const verdict = (value: { url: string; candidate: boolean } | null, ok = true) =>
+    vi.mocked(deps.sendToTab).mockImplementation(async (_tab, method) =>
+      (method === 'detectorVerdict' ? (ok ? { ok: true, value } : { ok: false, error: 'Receiving end does not exist' }) : { ok: true, value: null }) as never,
+    );
+
+  it('an idle tab whose detector found no candidate becomes not-article', async () => {
+    await deps.store.reset(7, 'https://news.example/a');
+    verdict({ url: 'https://news.example/a', candidate: false });
+    const res = await router.page.getTabState({ tabId: 7 }, null);
+    expect(res).toMatchObject({ ok: true, value: { status: 'not-article', url: 'https://news.example/a' } });
+    expect(deps.sendToTab).toHaveBeenCalledWith(7, 'detectorVerdict', {});
+    expect(deps.setBadge).toHaveBeenCalled();
+  });
+
+  it('stays idle for a candidate, a silent tab, or a verdict about another page; known states are not asked about', async () => {
+    await deps.store.reset(7, 'https://news.example/a');
+    verdict({ url: 'https://news.example/a', candidate: true });
+    expect(await router.page.getTabState({ tabId: 7 }, null)).toMatchObject({ value: { status: 'idle' } });
+    verdict(null, false);
+    expect(await router.page.getTabState({ tabId: 7 }, null)).toMatchObject({ value: { status: 'idle' } });
+    verdict({ url: 'https://news.example/other', candidate: false });
+    expect(await router.page.getTabState({ tabId: 7 }, null)).toMatchObject({ value: { status: 'idle' } });
+    await router.content.analyseArticle({ url: 'https://news.example/a', article: ARTICLE, forced: false }, { tabId: 7, url: '' });
+    vi.mocked(deps.sendToTab).mockClear();
+    expect(await router.page.getTabState({ tabId: 7 }, null)).toMatchObject({ value: { status: 'done' } });
+    expect(deps.sendToTab).not.toHaveBeenCalled();
+  });
+
+  it('a tab with no state at all takes the URL from the verdict', async () => {
+    verdict({ url: 'https://news.example/c', candidate: false });
+    expect(await router.page.getTabState({ tabId: 9 }, null)).toMatchObject({ value: { tabId: 9, status: 'not-article', url: 'https://news.example/c' } });
+  });
+});
+
 describe('tab state and toggles', () => {
   it('survives a service-worker restart (storage.session mirror) and is removed with the tab', async () => {
     await router.content.analyseArticle({ url: 'https://news.example/a', article: ARTICLE, forced: false }, { tabId: 7, url: '' });
+    // The report and its mirror come after the answer (the page is not kept waiting for them).
+    expect((session.data.get('tab:7') as { status?: string } | undefined)?.status).not.toBe('done');
+    await drawn();
+    expect(session.data.get('tab:7')).toMatchObject({ status: 'done' });
     deps.store.forgetMemory();
     expect((await deps.store.get(7))?.report?.claims).toHaveLength(1);
     await deps.store.remove(7);
@@ -112,11 +268,13 @@ describe('tab state and toggles', () => {
     relevant = false;
     const res = await router.content.analyseArticle({ url: 'https://news.example/a', article: ARTICLE, forced: false }, { tabId: 7, url: '' });
     expect(res.ok && res.value.annotate).toBe(false);
+    await settle();
     expect(badgeText(await deps.store.get(7))).toBe('');
     const annotate = await router.page.annotateTab({ tabId: 7 }, null);
     expect(annotate.ok).toBe(true);
     const forced = await router.content.analyseArticle({ url: 'https://news.example/a', article: ARTICLE, forced: false }, { tabId: 7, url: '' });
     expect(forced.ok && forced.value.annotate).toBe(true);
+    await drawn();
     expect((await deps.store.get(7))?.status).toBe('done');
   });
 
@@ -137,7 +295,7 @@ describe('tab state and toggles', () => {
     expect(deps.inject).not.toHaveBeenCalled();
     const res = await router.content.analyseArticle({ url: 'https://news.example/a', article: ARTICLE, forced: true }, { tabId: 7, url: '' });
     expect(res.ok).toBe(false);
-    expect(deps.analyze).not.toHaveBeenCalled();
+    expect(deps.draft).not.toHaveBeenCalled();
     expect((await router.page.annotateTab({ tabId: 7 }, null)).ok).toBe(false);
   });
 
@@ -154,7 +312,7 @@ describe('tab state and toggles', () => {
   });
 
   it('an engine error becomes an error state, not a crash', async () => {
-    deps.analyze = () => {
+    deps.draft = () => {
       throw new Error('boom');
     };
     router = { ...router, content: contentHandlers(deps) };

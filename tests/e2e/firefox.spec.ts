@@ -115,3 +115,14 @@ test('Firefox: the negative page gets no highlight and no DOM change', async () 
   expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(await pristine(page, 'negative.html'));
   await page.close();
 });
+
+test('Firefox: a story without an <article> container, arriving late, is read with Readability injected on demand', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.base}/late.html`);
+  // No container to read in place: the article script asks the background for Readability
+  // (tabs.executeScript in Firefox MV2), then highlights the text the page added after load.
+  const shown = await poll(() => sizes(page), s => Object.keys(s).some(n => n.startsWith('al-claim-')), 20_000);
+  expect(Object.keys(shown).some(n => n.startsWith('al-actor-')), JSON.stringify(shown)).toBe(true);
+  expect(Object.keys(shown).some(n => n.startsWith('al-claim-')), JSON.stringify(shown)).toBe(true);
+  await page.close();
+});
