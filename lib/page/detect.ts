@@ -5,7 +5,7 @@
  * over paragraphs of 140+ characters, > 20) when the markup says nothing. Readability's own
  * check is not used: it runs `querySelectorAll` and `getComputedStyle` over the page, and its
  * code would be parsed on every page the always-on script runs in.
- * Reads the DOM only; never walks every text node.
+ * Reads the DOM through XPath numbers and strings only; never walks every text node.
  */
 import { ARTICLE_TYPES } from './json-ld';
 
@@ -32,17 +32,123 @@ const READERABLE_MIN = 140;
 const READERABLE_SCORE = 20;
 const TYPE_RE = /"@type"\s*:\s*(?:"([^"]{1,60})"|\[([^\]]{1,300})\])/g;
 
-/** Article `@type`s in JSON-LD, read with a bounded scan (no full JSON parse). */
-function jsonLdTypes(scripts: ArrayLike<Element>): string[] {
+/**
+ * What the check reads of a page. In a browser it is read through XPath expressions that return
+ * numbers and strings, so no element of the page gets a JavaScript wrapper (in an extension's
+ * isolated world the first element wrapper costs about 0.4 ms, more than the whole check on an
+ * ordinary page); DOMs without XPath (linkedom, in the command line) are read element by element.
+ * Lengths are of the text with spaces collapsed and trimmed (XPath's `normalize-space`).
+ */
+interface PageProbe {
+  /**
+   * `content` of `<head>`'s og:type and article:published_time metas, and how many of its JSON-LD
+   * scripts may name an article type (their text has "Article", "Posting" or "Report").
+   */
+  head(): { ogType: string; published: string; jsonLd: number };
+  /** Counts over the whole document (`jsonLd` as in {@link head}). */
+  body(): { paragraphs: number; articles: number; jsonLd: number };
+  /** Text of the first JSON-LD scripts (at most 10, each cut at 100,000 characters). */
+  jsonLd(headOnly: boolean): string[];
+  /** Lengths ≥ `min` among paragraphs 0, step, 2·step… (at most `P_SAMPLE` of them). */
+  sampleLengths(step: number, min: number): number[];
+}
+
+const MAX_LD = 10;
+const MAX_LD_CHARS = 100_000;
+const OG_TYPE = 'og:type';
+const PUBLISHED = 'article:published_time';
+const LOWER = (attr: string): string => `translate(${attr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
+const LD = `[contains(${LOWER('@type')}, 'ld+json')]`;
+/** Every name in ARTICLE_TYPES contains one of these: a cheap filter before reading the text. */
+const TYPE_WORDS = ['Article', 'Posting', 'Report'];
+const ARTICLE_LD = `${LD}[${TYPE_WORDS.map(w => `contains(., '${w}')`).join(' or ')}]`;
+const SEP = '\u0001';
+/** The first `<meta>` in `<head>` whose key (`property`, else `name`) is `key`, case-insensitively. */
+const META = (key: string): string =>
+  `string(/html/head/meta[${LOWER('@property')} = '${key}' or (not(@property) and ${LOWER('@name')} = '${key}')][1]/@content)`;
+// Few evaluations, each answering several questions: the first costs most.
+const HEAD = `concat(${META(OG_TYPE)}, '${SEP}', ${META(PUBLISHED)}, '${SEP}', count(/html/head/script${ARTICLE_LD}))`;
+const BODY = `concat(count(//p), '${SEP}', count(//article), '${SEP}', count(//script${ARTICLE_LD}))`;
+
+function xpathProbe(doc: Document): PageProbe {
+  const num = (expr: string): number => doc.evaluate(expr, doc, null, 1 /* NUMBER_TYPE */, null).numberValue;
+  const str = (expr: string): string => doc.evaluate(expr, doc, null, 2 /* STRING_TYPE */, null).stringValue;
+  return {
+    head() {
+      const [ogType, published, jsonLd] = str(HEAD).split(SEP);
+      return { ogType, published, jsonLd: Number(jsonLd) };
+    },
+    body() {
+      const [paragraphs, articles, jsonLd] = str(BODY).split(SEP).map(Number);
+      return { paragraphs, articles, jsonLd };
+    },
+    jsonLd(headOnly) {
+      const set = `(${headOnly ? '/html/head/script' : '//script'}${LD})`;
+      const out: string[] = [];
+      for (let i = 1, n = Math.min(MAX_LD, num(`count${set}`)); i <= n; i++) out.push(str(`substring(string(${set}[${i}]), 1, ${MAX_LD_CHARS})`));
+      return out;
+    },
+    sampleLengths(step, min) {
+      const set = `(((//p)[(position() - 1) mod ${step} = 0])[position() <= ${P_SAMPLE}][string-length(normalize-space()) >= ${min}])`;
+      const out: number[] = [];
+      for (let i = 1, n = num(`count${set}`); i <= n; i++) out.push(num(`string-length(normalize-space(${set}[${i}]))`));
+      return out;
+    },
+  };
+}
+
+function elementProbe(doc: Document): PageProbe {
+  const normalised = (el: Element): number => (el.textContent ?? '').replace(/[ \t\r\n]+/g, ' ').trim().length;
+  const isLd = (el: Element): boolean => (el.getAttribute('type') ?? '').toLowerCase().includes('ld+json');
+  const isArticleLd = (el: Element): boolean => isLd(el) && TYPE_WORDS.some(w => (el.textContent ?? '').includes(w));
+  const count = (els: HTMLCollectionOf<Element>, test: (el: Element) => boolean): number => Array.from(els).filter(test).length;
+  const meta = (key: string): string => {
+    const metas = doc.head?.getElementsByTagName('meta') ?? [];
+    for (let i = 0; i < metas.length; i++) {
+      const k = (metas[i].getAttribute('property') ?? metas[i].getAttribute('name') ?? '').toLowerCase();
+      if (k === key) return metas[i].getAttribute('content') ?? '';
+    }
+    return '';
+  };
+  return {
+    head: () => ({
+      ogType: meta(OG_TYPE),
+      published: meta(PUBLISHED),
+      jsonLd: doc.head ? count(doc.head.getElementsByTagName('script'), isArticleLd) : 0,
+    }),
+    body: () => ({
+      paragraphs: doc.getElementsByTagName('p').length,
+      articles: doc.getElementsByTagName('article').length,
+      jsonLd: count(doc.getElementsByTagName('script'), isArticleLd),
+    }),
+    jsonLd(headOnly) {
+      const scripts = headOnly ? (doc.head?.getElementsByTagName('script') ?? []) : doc.getElementsByTagName('script');
+      const out: string[] = [];
+      for (let i = 0; i < scripts.length && out.length < MAX_LD; i++) {
+        if (isLd(scripts[i])) out.push((scripts[i].textContent ?? '').slice(0, MAX_LD_CHARS));
+      }
+      return out;
+    },
+    sampleLengths(step, min) {
+      const ps = doc.getElementsByTagName('p');
+      const out: number[] = [];
+      for (let i = 0, taken = 0; i < ps.length && taken < P_SAMPLE; i += step, taken++) {
+        const length = normalised(ps[i]);
+        if (length >= min) out.push(length);
+      }
+      return out;
+    },
+  };
+}
+
+/** Article `@type`s in JSON-LD texts, read with a bounded scan (no full JSON parse). */
+function jsonLdTypes(texts: string[]): string[] {
   const found: string[] = [];
-  for (let i = 0, seen = 0; i < scripts.length && seen < 10; i++) {
-    if (!/ld\+json/i.test(scripts[i].getAttribute('type') ?? '')) continue;
-    seen++;
-    const raw = (scripts[i].textContent ?? '').slice(0, 100_000);
+  for (const raw of texts) {
     for (const m of raw.matchAll(TYPE_RE)) {
       const names = m[1] !== undefined ? [m[1]] : (m[2].match(/"[^"]{1,60}"/g) ?? []).map(x => x.slice(1, -1));
-      for (const n of names) {
-        const t = n.replace(/^(?:https?:\/\/)?schema\.org\//, '');
+      for (const name of names) {
+        const t = name.replace(/^(?:https?:\/\/)?schema\.org\//, '');
         if (ARTICLE_TYPES.has(t) && !found.includes(t)) found.push(t);
       }
     }
@@ -50,67 +156,44 @@ function jsonLdTypes(scripts: ArrayLike<Element>): string[] {
   return found;
 }
 
-/** Open Graph / article meta values, read from `<head>` only (small, and where they belong). */
-function headMetas(doc: Document): { ogType: string; published: boolean } {
-  let ogType = '';
-  let published = false;
-  const metas = (doc.head ?? doc).getElementsByTagName('meta');
-  for (let i = 0; i < metas.length; i++) {
-    const key = (metas[i].getAttribute('property') ?? metas[i].getAttribute('name') ?? '').toLowerCase();
-    if (key === 'og:type') ogType = (metas[i].getAttribute('content') ?? '').trim().toLowerCase();
-    else if (key === 'article:published_time' && metas[i].getAttribute('content')) published = true;
-  }
-  return { ogType, published };
-}
-
-/**
- * Paragraph count, how many of a sample are long enough to be article text, and the readerable
- * score (Σ √(length − 140)) extrapolated from the sample.
- */
-function paragraphStats(doc: Document): { count: number; long: number; sampled: number; score: number } {
-  const ps = doc.getElementsByTagName('p');
-  const count = ps.length;
-  const step = Math.max(1, Math.floor(count / P_SAMPLE));
-  let long = 0;
-  let sampled = 0;
-  let score = 0;
-  for (let i = 0; i < count && sampled < P_SAMPLE; i += step) {
-    sampled++;
-    const length = (ps[i].textContent ?? '').trim().length;
-    if (length >= LONG_P) long++;
-    if (length >= READERABLE_MIN) score += Math.sqrt(length - READERABLE_MIN);
-  }
-  const scale = sampled ? count / sampled : 0;
-  return { count, long: Math.round(long * scale), sampled, score: score * scale };
-}
-
 /**
  * Decides cheaply whether a page may be an article, worth extracting. Stops at the first
  * markup signal unless `full` is set. Reads `<head>` first; the body is touched only for
- * `<article>`, `itemprop=articleBody` and a sample of `<p>`. */
+ * JSON-LD scripts, `<article>`, `itemprop=articleBody` and a sample of `<p>`.
+ */
 export function quickCheck(doc: Document, opts: QuickCheckOptions = {}): QuickCheck {
   const t0 = performance.now();
+  const probe = typeof doc.evaluate === 'function' ? xpathProbe(doc) : elementProbe(doc);
   const reasons: string[] = [];
-  const head = headMetas(doc);
-  let types = doc.head ? jsonLdTypes(doc.head.getElementsByTagName('script')) : [];
-  if (head.ogType === 'article') reasons.push('Open Graph type is "article"');
-  if (head.published) reasons.push('has an article publication time');
-  if (!types.length && (opts.full || !reasons.length)) types = jsonLdTypes(doc.getElementsByTagName('script'));
+  const head = probe.head();
+  let types = head.jsonLd ? jsonLdTypes(probe.jsonLd(true)) : [];
+  if (head.ogType.trim().toLowerCase() === 'article') reasons.push('Open Graph type is "article"');
+  if (head.published.trim()) reasons.push('has an article publication time');
+  if (reasons.length && !types.length && !opts.full) return { candidate: true, reasons, ms: performance.now() - t0 };
+  const body = probe.body();
+  if (!types.length && body.jsonLd > head.jsonLd) types = jsonLdTypes(probe.jsonLd(false));
   if (types.length) reasons.unshift(`marked up as a news article (JSON-LD ${types.join(', ')})`);
   if (reasons.length && !opts.full) return { candidate: true, reasons, ms: performance.now() - t0 };
   let strong = reasons.length > 0;
+  // A selector that matches nothing (the usual case) creates no wrapper either.
   if (doc.querySelector('[itemprop="articleBody"]')) {
     strong = true;
     reasons.push('has microdata for an article body');
   }
-  const hasArticleEl = doc.getElementsByTagName('article').length > 0;
+  const hasArticleEl = body.articles > 0;
   if (hasArticleEl) reasons.push('has an <article> element');
-  const ps = paragraphStats(doc);
-  const enoughText = ps.long >= 3;
-  reasons.push(enoughText ? `about ${ps.long} long paragraphs of text` : `few long paragraphs (${ps.long} of ${ps.count})`);
-  let candidate = strong || (enoughText && hasArticleEl) || ps.long >= 4;
-  if (!candidate && opts.readerable !== false && ps.count > 0) {
-    const readerable = ps.score > READERABLE_SCORE;
+  // A sample of the paragraphs, extrapolated to the page.
+  const count = body.paragraphs;
+  const step = Math.max(1, Math.floor(count / P_SAMPLE));
+  const scale = count ? count / Math.min(P_SAMPLE, Math.ceil(count / step)) : 0;
+  const long = Math.round(probe.sampleLengths(step, LONG_P).length * scale);
+  const enoughText = long >= 3;
+  reasons.push(enoughText ? `about ${long} long paragraphs of text` : `few long paragraphs (${long} of ${count})`);
+  let candidate = strong || (enoughText && hasArticleEl) || long >= 4;
+  if (!candidate && opts.readerable !== false && count > 0) {
+    // Readability's readerable score, Σ √(length − 140), on the same sample.
+    const score = probe.sampleLengths(step, READERABLE_MIN).reduce((sum, n) => sum + Math.sqrt(n - READERABLE_MIN), 0) * scale;
+    const readerable = score > READERABLE_SCORE;
     reasons.push(readerable ? 'enough long paragraphs to be readable' : 'not enough long paragraphs to be readable');
     candidate = readerable;
   }

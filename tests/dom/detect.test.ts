@@ -3,11 +3,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { quickCheck } from '../../lib/page/detect';
+import { ARTICLE_TYPES } from '../../lib/page/json-ld';
 import { blockText } from '../../lib/page/block-text';
 
 const dir = path.resolve(__dirname, '../fixtures/pages');
+const REAL = path.resolve(__dirname, '../../../shared/pages/readability');
 const parse = (name: string) => new DOMParser().parseFromString(fs.readFileSync(path.join(dir, name), 'utf8'), 'text/html');
 const fromHtml = (h: string) => new DOMParser().parseFromString(h, 'text/html');
+
+/** A JSON-LD script naming `type`. */
+const ld = (type: string) => `<script type="application/ld+json">{"@context":"https://schema.org","@type":"${type}","headline":"h"}</script>`;
+/** The same document as a DOM without XPath (linkedom) would give it. */
+function withoutXPath(doc: Document): Document {
+  Object.defineProperty(doc, 'evaluate', { value: undefined, configurable: true });
+  return doc;
+}
 
 describe('quickCheck', () => {
   it.each([
@@ -27,6 +37,40 @@ describe('quickCheck', () => {
     expect(quickCheck(ld('[{"@type":"WebPage"},{"@type":"BlogPosting"}]')).candidate).toBe(true);
     expect(quickCheck(ld('{"@graph":[{"@type":["Thing","NewsArticle"]}]}')).candidate).toBe(true);
     expect(quickCheck(ld('{"@type":"Recipe"}'), { readerable: false }).candidate).toBe(false);
+  });
+
+  it('every schema.org article type is found, in <head> and in <body>, by both ways of reading the page', () => {
+    for (const type of ARTICLE_TYPES) {
+      for (const where of ['head', 'body']) {
+        const html = `<html><head><title>t</title>${where === 'head' ? ld(type) : ''}</head><body>${where === 'body' ? ld(type) : ''}<p>x</p></body></html>`;
+        for (const doc of [fromHtml(html), withoutXPath(fromHtml(html))]) {
+          const r = quickCheck(doc, { readerable: false });
+          expect(r.candidate, `${type} in ${where}`).toBe(true);
+          expect(r.reasons[0]).toContain(type);
+        }
+      }
+    }
+  });
+
+  it('reads the same signals through XPath as element by element (the command line has no XPath)', () => {
+    for (const file of fs.readdirSync(dir).filter(f => f.endsWith('.html'))) {
+      for (const opts of [{}, { full: true }, { readerable: false, full: true }]) {
+        const viaElements = quickCheck(withoutXPath(parse(file)), opts);
+        expect(quickCheck(parse(file), opts), file).toMatchObject({ candidate: viaElements.candidate, reasons: viaElements.reasons });
+      }
+    }
+  });
+
+  it.skipIf(!fs.existsSync(REAL))('comes to the same verdict both ways on real pages (../shared/pages/readability, 30 smaller ones)', () => {
+    // jsdom's XPath is slow on big pages (a browser's is not): the smaller ones.
+    const files = fs.readdirSync(REAL).sort().map(d => path.join(REAL, d, 'source.html')).filter(f => fs.existsSync(f) && fs.statSync(f).size < 40_000).slice(0, 30);
+    expect(files.length).toBeGreaterThan(20);
+    for (const f of files) {
+      const html = fs.readFileSync(f, 'utf8');
+      const viaElements = quickCheck(withoutXPath(new DOMParser().parseFromString(html, 'text/html')));
+      // Lengths may differ by a character where jsdom's XPath counts differently; the verdict may not.
+      expect(quickCheck(new DOMParser().parseFromString(html, 'text/html')).candidate, f).toBe(viaElements.candidate);
+    }
   });
 
   it('stays cheap on the fixture pages (median of 20 warm runs)', () => {

@@ -1,0 +1,115 @@
+import './started';
+import { defineUnlistedScript } from '#imports';
+import { browser } from 'wxt/browser';
+import { sendFromContent } from '../../lib/messaging/client';
+import { quickCheck } from '../../lib/page/detect';
+import { extractFromContainer } from '../../lib/page/extract-core';
+import { prepare, setCandidate } from '../../lib/page/handoff';
+import { mark } from '../../lib/page/timing';
+
+/**
+ * The always-on content script (every http/https page, top frame, document_idle; declared in
+ * wxt.config.ts with the highlight stylesheet). It only runs the cheap `quickCheck`. On a
+ * candidate it asks the background to inject the article script and, while that script is on
+ * its way, reads the page's article container (if it has a clear one) and sends the text
+ * ahead: the background analyses it while the article script loads, and the article script
+ * takes the extraction over (lib/page/handoff.ts) instead of redoing it.
+ * On any other page it sends nothing and touches no extension API (the first use of
+ * `browser.runtime` costs about 0.5 ms): the background reads its verdict when it needs it (the
+ * popup opens) with the verdict script (entrypoints/verdict.ts), so an ordinary page costs one
+ * check and one observer.
+ * Pages whose article arrives late (or after a single-page-app navigation) are re-checked a few
+ * times, debounced: the observer (for the first 30 s) and the navigation listener only set a timer.
+ * It is a plain script, not a WXT content script: WXT's context object reads `browser.runtime`
+ * at once; `alive()` does the one thing it did for us here, on candidates only.
+ */
+
+const RECHECK_DEBOUNCE_MS = 800;
+const MAX_RECHECKS = 6;
+const WATCH_FOR_MS = 30_000;
+const POLL_URL_MS = 1000;
+
+/** False once the extension was reloaded, updated or removed: this copy then stops quietly. */
+function alive(): boolean {
+  try {
+    return browser.runtime?.id !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+export default defineUnlistedScript(() => {
+  let requested = false;
+  let rechecks = 0;
+  let timer: number | undefined;
+  let observer: MutationObserver | null = null;
+  let stopWatchingUrl = (): void => undefined;
+  let lastUrl = document.URL; // not location: one wrapper fewer
+
+  const stop = (): void => {
+    observer?.disconnect();
+    observer = null;
+    stopWatchingUrl();
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+  const check = (): void => {
+    if (requested) return;
+    const q = quickCheck(document);
+    mark('al:quickcheck-end');
+    if (!q.candidate) return;
+    mark('al:candidate');
+    stop();
+    if (!alive()) return; // an orphan of a reloaded extension: nothing to ask
+    requested = true;
+    setCandidate(true);
+    const url = location.href;
+    void sendFromContent('requestArticleScript', { url, reasons: q.reasons });
+    mark('al:prepare-start');
+    const found = extractFromContainer(document, { url });
+    mark('al:prepare-end');
+    if (found) {
+      prepare(url, found.article, found.region);
+      void sendFromContent('prepareArticle', { url, article: found.article });
+    }
+  };
+  const schedule = (): void => {
+    if (document.URL !== lastUrl) {
+      lastUrl = document.URL;
+      rechecks = 0; // a new page in a single-page app gets its own checks
+    }
+    if (requested || timer !== undefined || rechecks >= MAX_RECHECKS) return;
+    timer = window.setTimeout(() => {
+      timer = undefined;
+      rechecks++;
+      check();
+    }, RECHECK_DEBOUNCE_MS);
+  };
+
+  setCandidate(false);
+  check();
+  if (requested) {
+    mark('al:detector-end');
+    return;
+  }
+  // Late text: observed on the document (no element wrapper needed) for a while.
+  observer = new MutationObserver(schedule);
+  observer.observe(document, { childList: true, subtree: true });
+  setTimeout(() => {
+    observer?.disconnect();
+    observer = null;
+  }, WATCH_FOR_MS);
+  // Single-page-app navigations, for as long as the page lives: the Navigation API where there
+  // is one (Chromium), else a cheap comparison of the URL once a second (Firefox).
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  if (nav) {
+    nav.addEventListener('navigatesuccess', schedule);
+    stopWatchingUrl = () => nav.removeEventListener('navigatesuccess', schedule);
+  } else {
+    const poll = setInterval(() => {
+      if (document.URL !== lastUrl) schedule();
+    }, POLL_URL_MS);
+    stopWatchingUrl = () => clearInterval(poll);
+  }
+  mark('al:detector-end');
+});
