@@ -6,7 +6,8 @@ import { defineConfig } from 'wxt';
  * ContentScriptContext and lib/messaging/client import) resolves to the native namespace:
  * Firefox's promise-based `browser`, else Chrome's `chrome` (MV3: promises without a callback).
  * They only send messages, answer through `sendResponse` and read `runtime.id`, which both
- * browsers do natively. The background, popup and options keep the polyfill.
+ * browsers do natively. The background, popup and options keep the polyfill. The detector
+ * (entrypoints/detector/) is built the same way.
  */
 function nativeBrowserInContentScripts() {
   const shim = '\0al-native-browser';
@@ -16,7 +17,7 @@ function nativeBrowserInContentScripts() {
     enforce: 'pre' as const,
     configResolved(config: { build: { lib?: false | { entry?: unknown } } }) {
       const lib = config.build.lib;
-      contentScript = !!lib && /\.content[/.\\]/.test(JSON.stringify(lib.entry ?? ''));
+      contentScript = !!lib && /\.content[/.\\]|[/\\]detector[/\\]/.test(JSON.stringify(lib.entry ?? ''));
     },
     resolveId(source: string) {
       if (!contentScript) return null;
@@ -24,7 +25,14 @@ function nativeBrowserInContentScripts() {
     },
     load(id: string) {
       if (id !== shim) return null;
-      return 'const g = globalThis; export const browser = g.browser?.runtime?.id ? g.browser : g.chrome;';
+      // Resolved on first use, not on load: the first read of `runtime` costs about 0.5 ms, and
+      // the detector never uses the API on pages that are not articles.
+      return [
+        'const g = globalThis;',
+        'let api;',
+        'const resolve = () => (api ??= g.browser?.runtime?.id ? g.browser : g.chrome);',
+        'export const browser = new Proxy({}, { get: (_target, key) => resolve()[key] });',
+      ].join('\n');
     },
   };
 }
@@ -34,6 +42,16 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [nativeBrowserInContentScripts()] }),
+  hooks: {
+    // The always-on detector is a plain script (entrypoints/detector/), declared here with the
+    // highlight stylesheet (entrypoints/highlights.content.css).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: ['http://*/*', 'https://*/*'], run_at: 'document_idle', js: ['detector.js'], css: ['content-scripts/highlights.css'] },
+      ];
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Attribution Lens',
     description:

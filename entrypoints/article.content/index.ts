@@ -21,7 +21,7 @@ export default defineContentScript({
     mark('al:article-start');
     const controller = new ArticleController(ctx);
     const ok: Result<null> = { ok: true, value: null };
-    const handlers: { [M in Exclude<keyof BackgroundToContent, 'detectorVerdict'>]: (p: Parameters<BackgroundToContent[M]>[0]) => Result<null> } = {
+    const handlers: { [M in keyof BackgroundToContent]: (p: Parameters<BackgroundToContent[M]>[0]) => Result<null> } = {
       setHighlights: ({ on }) => (controller.setHighlights(on), ok),
       annotate: () => (void controller.analyse(true), ok),
       revealActor: ({ actorId }) => (controller.revealActor(actorId) ? ok : { ok: false, error: 'not on this page' }),
@@ -33,7 +33,7 @@ export default defineContentScript({
     const listener = (message: unknown, sender: { id?: string }, respond: (r: Result<null>) => void): undefined => {
       if (sender.id !== browser.runtime.id || !isEnvelope(message) || message.from !== 'background') return;
       const method = message.method as keyof BackgroundToContent;
-      if (method === 'detectorVerdict' || !Object.prototype.hasOwnProperty.call(handlers, method)) return;
+      if (!Object.prototype.hasOwnProperty.call(handlers, method)) return;
       const payload = (typeof message.payload === 'object' && message.payload !== null ? message.payload : {}) as never;
       respond(handlers[method](payload));
     };

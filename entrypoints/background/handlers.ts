@@ -19,6 +19,7 @@ import {
   saveSettings,
   type KeyValueArea,
 } from '../../lib/storage/settings';
+import type { DetectorVerdict } from '../../lib/page/handoff';
 import type { ScriptName } from './inject';
 import type { SessionArea, TabStateStore } from './tab-state';
 
@@ -49,6 +50,8 @@ export interface BackgroundDeps {
   finish: (article: ExtractedArticle, draft: Draft) => Report;
   /** Runs one of our runtime-registered scripts in the tab's top frame. */
   inject: (tabId: number, script: ScriptName) => Promise<void>;
+  /** The detector's verdict on the tab's page (null: no detector there, or unreadable). */
+  detectorVerdict: (tabId: number) => Promise<DetectorVerdict | null>;
   sendToTab: <M extends keyof BackgroundToContent>(
     tabId: number,
     method: M,
@@ -307,10 +310,10 @@ export async function resolveTabState(deps: BackgroundDeps, tabId: number): Prom
   await finishing.get(tabId);
   const state = await deps.store.get(tabId);
   if (state && state.status !== 'idle') return state;
-  const verdict = await deps.sendToTab(tabId, 'detectorVerdict', {});
+  const verdict = await deps.detectorVerdict(tabId);
   // No answer: no detector there (a browser page, a page loaded before the extension) or not yet.
-  if (!verdict.ok || verdict.value === null || verdict.value.candidate) return state;
-  const { url } = verdict.value;
+  if (verdict === null || verdict.candidate) return state;
+  const { url } = verdict;
   if (state && state.url !== url) return state;
   const now = await deps.store.get(tabId);
   if (now && now.status !== 'idle') return now; // the article script answered meanwhile

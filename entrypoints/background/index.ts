@@ -8,7 +8,7 @@ import { highlightsOnFor, hostOf } from '../../lib/storage/settings';
 import { updateBadge } from './badge';
 import { createContextMenu, toggleTab, wireCommands } from './commands';
 import { annotateTab, contentHandlers, currentSettings, forgetPrepared, pageHandlers, resolveTabState, type BackgroundDeps } from './handlers';
-import { injectScript } from './inject';
+import { injectScript, readDetectorVerdict } from './inject';
 import { routeMessage } from './router';
 import { TabStateStore, type SessionArea } from './tab-state';
 import { getDefaultXrefIndex } from '../../lib/xref/match';
@@ -59,6 +59,7 @@ export default defineBackground(() => {
       await injectScript(tabId, script);
       if (script === 'article') articleTabs.add(tabId);
     },
+    detectorVerdict: readDetectorVerdict,
     sendToTab,
     tabUrl: async tabId => (await browser.tabs.get(tabId).catch(() => null))?.url ?? null,
     setBadge: updateBadge,

@@ -122,8 +122,6 @@ export interface PopupToBackground {
 export type PageReport = Pick<Report, 'actors' | 'claims'>;
 
 export interface BackgroundToContent {
-  /** The detector's verdict: `candidate` once it asked for the article script. */
-  detectorVerdict(payload: Record<string, never>): Result<{ url: string; candidate: boolean }>;
   setHighlights(payload: { on: boolean }): Result<null>;
   /** Run extraction and analysis even if the page was not detected. */
   annotate(payload: Record<string, never>): Result<null>;

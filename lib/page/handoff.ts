@@ -5,7 +5,7 @@ import type { ReadabilityClass } from './extract-core';
  * What the content scripts hand each other. The detector, the article script and the Readability
  * script are separate bundles but run in one world: the extension's isolated world of the page
  * (Chrome) or its content-script sandbox (Firefox), whose global the page cannot see. They meet
- * on two properties of that global, read and written only here.
+ * on properties of that global, read and written only here.
  */
 
 /** The detector's container extraction, taken over by the article script if still valid. */
@@ -19,9 +19,16 @@ export interface Prepared {
   stop(): void;
 }
 
+/** What the detector decided about the page, for the background to read (`detectorVerdict`). */
+export interface DetectorVerdict {
+  url: string;
+  candidate: boolean;
+}
+
 interface HandoffGlobal {
   __attributionLensPrepared?: Prepared | null;
   __attributionLensReadability?: ReadabilityClass;
+  __attributionLensCandidate?: boolean;
 }
 const g = globalThis as unknown as HandoffGlobal;
 
@@ -57,4 +64,19 @@ export function provideReadability(readability: ReadabilityClass): void {
 /** Readability, if the Readability script was injected into this page. */
 export function readabilityIfLoaded(): ReadabilityClass | null {
   return g.__attributionLensReadability ?? null;
+}
+
+/** The detector records whether the page is a candidate (it has run once it has). */
+export function setCandidate(candidate: boolean): void {
+  g.__attributionLensCandidate = candidate;
+}
+
+/**
+ * The detector's verdict on the page as it is now; null if no detector ran in this page (a page
+ * opened before the extension was installed). Read by the background through the verdict
+ * script, so the detector needs no message listener (registering one costs more than its check).
+ */
+export function detectorVerdict(): DetectorVerdict | null {
+  const candidate = g.__attributionLensCandidate;
+  return candidate === undefined ? null : { url: location.href, candidate };
 }

@@ -73,6 +73,7 @@ beforeEach(() => {
     draft: vi.fn(() => draftOf(report(relevant))),
     finish: vi.fn(() => report(relevant)),
     inject: vi.fn(async () => {}),
+    detectorVerdict: vi.fn(async () => null),
     sendToTab: vi.fn(async () => ({ ok: true as const, value: null })),
     tabUrl: async () => 'https://news.example/a',
     setBadge: vi.fn(async () => {}),
@@ -96,7 +97,6 @@ describe('router: sender and shape checks', () => {
     ['article sent ahead without text', msg('content', 'prepareArticle', { url: 'https://news.example/a', article: { ...ARTICLE, text: undefined } }), contentSender],
     ['article sent ahead from an extension page', msg('page', 'prepareArticle', { url: 'https://news.example/a', article: ARTICLE }), pageSender],
     ['loadReadability with a payload', msg('content', 'loadReadability', { file: '/x.js' }), contentSender],
-    ['detectorVerdict sent to the background', msg('content', 'detectorVerdict', {}), contentSender],
   ])('rejects %s', async (_label, message, sender) => {
     const res = await routeMessage(message, sender, router);
     expect(res.ok).toBe(false);
@@ -216,17 +216,14 @@ describe('the article sent ahead by the detector', () => {
 });
 
 describe('"not an article" is asked of the detector when someone looks', () => {
-  const verdict = (value: { url: string; candidate: boolean } | null, ok = true) =>
-    vi.mocked(deps.sendToTab).mockImplementation(async (_tab, method) =>
-      (method === 'detectorVerdict' ? (ok ? { ok: true, value } : { ok: false, error: 'Receiving end does not exist' }) : { ok: true, value: null }) as never,
-    );
+  const verdict = (value: { url: string; candidate: boolean } | null) => vi.mocked(deps.detectorVerdict).mockResolvedValue(value);
 
   it('an idle tab whose detector found no candidate becomes not-article', async () => {
     await deps.store.reset(7, 'https://news.example/a');
     verdict({ url: 'https://news.example/a', candidate: false });
     const res = await router.page.getTabState({ tabId: 7 }, null);
     expect(res).toMatchObject({ ok: true, value: { status: 'not-article', url: 'https://news.example/a' } });
-    expect(deps.sendToTab).toHaveBeenCalledWith(7, 'detectorVerdict', {});
+    expect(deps.detectorVerdict).toHaveBeenCalledWith(7);
     expect(deps.setBadge).toHaveBeenCalled();
   });
 
@@ -234,14 +231,14 @@ describe('"not an article" is asked of the detector when someone looks', () => {
     await deps.store.reset(7, 'https://news.example/a');
     verdict({ url: 'https://news.example/a', candidate: true });
     expect(await router.page.getTabState({ tabId: 7 }, null)).toMatchObject({ value: { status: 'idle' } });
-    verdict(null, false);
+    verdict(null);
     expect(await router.page.getTabState({ tabId: 7 }, null)).toMatchObject({ value: { status: 'idle' } });
     verdict({ url: 'https://news.example/other', candidate: false });
     expect(await router.page.getTabState({ tabId: 7 }, null)).toMatchObject({ value: { status: 'idle' } });
     await router.content.analyseArticle({ url: 'https://news.example/a', article: ARTICLE, forced: false }, { tabId: 7, url: '' });
-    vi.mocked(deps.sendToTab).mockClear();
+    vi.mocked(deps.detectorVerdict).mockClear();
     expect(await router.page.getTabState({ tabId: 7 }, null)).toMatchObject({ value: { status: 'done' } });
-    expect(deps.sendToTab).not.toHaveBeenCalled();
+    expect(deps.detectorVerdict).not.toHaveBeenCalled();
   });
 
   it('a tab with no state at all takes the URL from the verdict', async () => {

@@ -15,6 +15,10 @@ const EXT = path.resolve('.output/firefox-mv2');
 const GECKO_ID = 'attribution-lens@attribution-lens.org';
 const UUID = '7c1d2e3f-4a5b-4c6d-8e9f-a0b1c2d3e4f5';
 
+const SHOP = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Seeds and bulbs</title></head>
+<body><h1>Seeds and bulbs</h1><ul><li>Tulips, 20 bulbs: 8 €</li><li>Sweet peas: 3 €</li></ul><button>Add to basket</button></body></html>`;
+
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startServer>>;
 
@@ -22,7 +26,7 @@ test.skip(!fs.existsSync(FIREFOX), `Firefox not found at ${FIREFOX}`);
 
 test.beforeAll(async () => {
   expect(fs.existsSync(path.join(EXT, 'manifest.json')), `build first: ${EXT}`).toBe(true);
-  server = await startServer();
+  server = await startServer({ '/shop.html': SHOP });
   browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -113,6 +117,21 @@ test('Firefox: the negative page gets no highlight and no DOM change', async () 
   await new Promise(r => setTimeout(r, 2500));
   expect(await sizes(page)).toEqual({});
   expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(await pristine(page, 'negative.html'));
+  await page.close();
+});
+
+test('Firefox: the popup says "Not a news article" on a page that is not one (the detector\'s verdict, read on demand)', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.base}/shop.html`);
+  const tabId = await tabIdOf(page.url());
+  const popup = await browser.newPage();
+  const heading = async () => {
+    await popup.goto(`moz-extension://${UUID}/popup.html?tabId=${tabId}`, { waitUntil: [] });
+    return poll(() => popup.$eval('h2', el => el.textContent ?? '').catch(() => ''), t => t !== '', 5000);
+  };
+  const text = await poll(heading, t => t === 'Not a news article', 15_000);
+  expect(text).toBe('Not a news article');
+  await popup.close();
   await page.close();
 });
 

@@ -106,10 +106,12 @@ test('a site the reader switched off is never touched: no article script, no hig
   expect(await highlightSizes(page)).toEqual({});
   expect(await serialise(page)).toBe(await pristine(page, 'attribution.html'));
   expect((await tabState(tabId))?.report ?? null).toBeNull();
-  // Only the always-on detector ran in our world: the article script (`var article`) never came.
+  // Only the always-on detector ran in our world (`var detector`, and it found a candidate); the
+  // article script (`var article`) never came.
   await expect.poll(() => worlds.length).toBeGreaterThan(0);
-  const injected = await cdp.send('Runtime.evaluate', { contextId: worlds.at(-1), expression: "[typeof detector, typeof article]", returnByValue: true });
-  expect(injected.result.value).toEqual(['object', 'undefined']);
+  const expression = "['detector' in globalThis, globalThis.__attributionLensCandidate, 'article' in globalThis]";
+  const injected = await cdp.send('Runtime.evaluate', { contextId: worlds.at(-1), expression, returnByValue: true });
+  expect(injected.result.value).toEqual([true, true, false]);
   // Even "Annotate this page" declines on that site.
   const res = await worker.evaluate(id => (globalThis as unknown as { __attributionLens: { annotate(id: number): Promise<{ ok: boolean }> } }).__attributionLens.annotate(id), tabId);
   expect(res.ok).toBe(false);

@@ -151,8 +151,13 @@ test.describe('popup', () => {
     await page.goto(`${base}/shop.html`);
     const tabId = await tabIdOf(page);
     const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
-    await expect(popup.getByRole('heading', { level: 2 })).toHaveText(/Not a news article|Nothing analysed on this page/);
+    // The verdict is read from the detector (the verdict script) when the popup opens; opened
+    // before the detector ran (document_idle), the popup says nothing was analysed yet.
+    const heading = async () => {
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+      return popup.getByRole('heading', { level: 2 }).textContent();
+    };
+    await expect.poll(heading, { timeout: 10_000 }).toBe('Not a news article');
     await expect(popup.getByRole('button', { name: 'Annotate this page' })).toBeVisible();
     expect(await highlightCount(page)).toBe(0);
     expect(await axeSerious(popup)).toEqual([]);
