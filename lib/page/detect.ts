@@ -21,7 +21,7 @@ export interface QuickCheck {
 export interface QuickCheckOptions {
   /** Use the sampled readerable score when the markup is silent (default true). */
   readerable?: boolean;
-  /** Collect every signal instead of stopping at the first markup signal (for reasons). */
+  /** Collect every signal instead of stopping at the first markup signal (for reasons; reads elements). */
   full?: boolean;
 }
 
@@ -163,7 +163,10 @@ function jsonLdTypes(texts: string[]): string[] {
  */
 export function quickCheck(doc: Document, opts: QuickCheckOptions = {}): QuickCheck {
   const t0 = performance.now();
-  const probe = typeof doc.evaluate === 'function' ? xpathProbe(doc) : elementProbe(doc);
+  // The quick verdict reads through XPath; `full` (the extraction's reasons) element by element:
+  // by then the extraction has created the wrappers, and XPath's first string-length sample of a
+  // large page runs cold (measured 3–4 ms on a 1,700-element page, against 0.3 ms this way).
+  const probe = typeof doc.evaluate === 'function' && !opts.full ? xpathProbe(doc) : elementProbe(doc);
   const reasons: string[] = [];
   const head = probe.head();
   let types = head.jsonLd ? jsonLdTypes(probe.jsonLd(true)) : [];
