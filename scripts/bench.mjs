@@ -20,9 +20,13 @@
 // - Ours runs in a persistent context with the built extension. The content scripts record
 //   `performance.now()` points in their isolated world (lib/page/timing.ts: not performance.mark,
 //   which the page could read); we read them through the DevTools protocol in the extension's
-//   isolated execution context. "Ours" = from the detector's first line (it runs at
-//   document_idle) to `al:painted`: the task after the first animation frame after the highlights were
-//   registered. Message round trips and the background's analysis are included.
+//   isolated execution context. "Ours" = from the first statement of the detector's evaluation
+//   (it runs at document_idle; its own modules are evaluated after that point) to `al:painted`: the
+//   task after the first animation frame after the highlights were registered. Message round trips,
+//   injecting the article script and the background's analysis are included. The background's engine
+//   time is read from the service worker (wall clock, aligned with the page's timeOrigin).
+// - "CS work" = the content scripts' synchronous spans (detector evaluation and check, article
+//   script extraction, index, anchoring, highlighting); script compile time is reported apart.
 // - Long tasks come from a PerformanceObserver added at document start (page.addInitScript). In
 //   the extension run, those that start after the detector's first line are the extension's; the
 //   extension-free page's long tasks (load included) are reported as the page's own.
@@ -65,20 +69,24 @@ if (!flag('--no-build')) {
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 const manifest = JSON.parse(fs.readFileSync(path.join(EXT, 'manifest.json'), 'utf8'));
-const csDir = path.join(EXT, 'content-scripts');
+// Every file that can run in a page: the manifest's content scripts (the detector and the
+// highlight stylesheet), the scripts the background injects (content-scripts/: the article
+// script, Readability) and the verdict script (read when the popup opens on a page).
+const alwaysOn = manifest.content_scripts.flatMap(cs => [...(cs.js ?? []), ...(cs.css ?? [])]);
+const injected = fs.readdirSync(path.join(EXT, 'content-scripts')).map(f => `content-scripts/${f}`);
+const pageFiles = [...new Set([...alwaysOn, ...injected, 'verdict.js'])].filter(f => fs.existsSync(path.join(EXT, f))).sort();
 const sizes = Object.fromEntries(
-  fs.readdirSync(csDir).sort().map(f => {
-    const buf = fs.readFileSync(path.join(csDir, f));
+  pageFiles.map(f => {
+    const buf = fs.readFileSync(path.join(EXT, f));
     return [f, { bytes: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length }];
   }),
 );
-const alwaysOn = manifest.content_scripts.flatMap(cs => [...(cs.js ?? []), ...(cs.css ?? [])]).map(f => path.basename(f));
 const sum = (files, key) => files.reduce((n, f) => n + (sizes[f]?.[key] ?? 0), 0);
 const sizeReport = {
   files: sizes,
   alwaysOnJs: sum(alwaysOn.filter(f => f.endsWith('.js')), 'bytes'),
   alwaysOnGzip: sum(alwaysOn, 'gzip'),
-  allGzip: sum(Object.keys(sizes), 'gzip'), // the detector's JS+CSS plus the article script on articles
+  allGzip: sum(Object.keys(sizes), 'gzip'), // all of them: the most a page can get
 };
 
 // ── pages ───────────────────────────────────────────────────────────────────────────────────────
@@ -177,8 +185,18 @@ async function compileRun(src) {
 
 const T = (points, name) => points.find(p => p.name === name)?.t ?? NaN;
 
+/** The background's timing spans (epoch ms) since the last read, which clears them. */
+async function backgroundSpans() {
+  return sw.evaluate(() => {
+    const list = globalThis.__attributionLensBackgroundTimings ?? [];
+    globalThis.__attributionLensBackgroundTimings = [];
+    return list;
+  }).catch(() => []);
+}
+
 /** One page with the extension: wait for the content scripts to finish, read their timings. */
 async function oursRun(url) {
+  await backgroundSpans(); // drop spans of earlier pages
   const page = await ext.newPage();
   const cdp = await ext.newCDPSession(page);
   let iso = null;
@@ -188,19 +206,30 @@ async function oursRun(url) {
   await cdp.send('Runtime.enable');
   try {
     await page.goto(url, { waitUntil: 'load' });
+    let origin = NaN;
     const read = async () => {
       if (iso === null) return [];
-      const r = await cdp.send('Runtime.evaluate', { expression: 'JSON.stringify(globalThis.__attributionLensTimings ?? [])', contextId: iso, returnByValue: true }).catch(() => null);
-      return r?.result?.value ? JSON.parse(r.result.value) : [];
+      const r = await cdp.send('Runtime.evaluate', { expression: 'JSON.stringify({ origin: performance.timeOrigin, points: globalThis.__attributionLensTimings ?? [] })', contextId: iso, returnByValue: true }).catch(() => null);
+      if (!r?.result?.value) return [];
+      const v = JSON.parse(r.result.value);
+      origin = v.origin;
+      return v.points;
     };
     const deadline = Date.now() + TIMEOUT_MS;
     let points = [];
     for (;;) {
       points = await read();
       const names = new Set(points.map(p => p.name));
-      const finished = names.has('al:highlight-end') ? names.has('al:painted') : names.has('al:done') || names.has('al:report-end');
+      // Relevant article: painted. Candidate not annotated: the article script is done. Not a
+      // candidate: the detector is done (it sends nothing more).
+      const finished = names.has('al:highlight-end') ? names.has('al:painted') : names.has('al:done') || (names.has('al:detector-end') && !names.has('al:candidate'));
       if (finished || Date.now() > deadline) break;
       await new Promise(r => setTimeout(r, 25));
+    }
+    // The engine's run in the background, on the page's clock (both clocks are wall time).
+    for (const s of await backgroundSpans()) {
+      if (s.name !== 'engine' || !Number.isFinite(origin)) continue;
+      points.push({ name: 'bg:engine-start', t: s.start - origin }, { name: 'bg:engine-end', t: s.end - origin });
     }
     const longTasks = await page.evaluate(() => window.__benchLongTasks ?? []);
     const highlights = await page.evaluate(inPage.ourHighlights);
@@ -217,19 +246,19 @@ function phases(points) {
   const start = t('al:detector-start');
   const end = Number.isFinite(t('al:painted')) ? t('al:painted') : Number.isFinite(t('al:done')) ? t('al:done') : t('al:detector-end');
   const span = (a, b) => t(b) - t(a);
-  const detector = span('al:detector-start', 'al:detector-end');
-  const extract = span('al:extract-start', 'al:extract-end');
+  const detector = span('al:detector-start', 'al:detector-end'); // includes `prepare` on candidates
+  const extract = span('al:extract-start', 'al:extract-end'); // the article script's, when the detector's was not usable
+  const index = span('al:index-start', 'al:index-end');
   const anchor = span('al:anchor-start', 'al:anchor-end');
   const highlight = span('al:highlight-start', 'al:highlight-end');
-  const report = span('al:report-start', 'al:report-end'); // the detector's deferred "not an article" message
-  const work = [detector, report, extract, anchor, highlight].filter(Number.isFinite).reduce((a, b) => a + b, 0);
+  const work = [detector, extract, index, anchor, highlight].filter(Number.isFinite).reduce((a, b) => a + b, 0);
   // The content scripts' synchronous spans: a long task is the extension's if it contains one.
   // (The article script's evaluation happens just before `al:article-start`, in the same task.)
   const spans = [
     ['al:detector-start', 'al:detector-end'],
-    ['al:report-start', 'al:report-end'],
     ['al:article-start', 'al:article-start'],
     ['al:extract-start', 'al:extract-end'],
+    ['al:index-start', 'al:index-end'],
     ['al:anchor-start', 'al:highlight-end'],
   ].map(([a, b]) => [t(a), t(b)]).filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b));
   return {
@@ -238,15 +267,15 @@ function phases(points) {
     painted: t('al:painted') - start,
     detector,
     quickCheck: span('al:detector-start', 'al:quickcheck-end'),
+    prepare: span('al:prepare-start', 'al:prepare-end'),
     inject: span('al:candidate', 'al:article-start'),
     extract,
+    engine: span('bg:engine-start', 'bg:engine-end'),
     analyse: span('al:analyse-start', 'al:analyse-end'),
+    index,
     anchor,
-    index: span('al:anchor-start', 'al:index-end'),
     highlight,
     paint: t('al:painted') - t('al:highlight-end'),
-    report,
-    workMin: work,
     work, // synchronous main-thread work of the content scripts (not counting script evaluation)
     candidate: points.some(p => p.name === 'al:candidate'),
     start,
@@ -264,7 +293,7 @@ log(`warm-up (not counted): ${warm.name} cold ours ${ms(cold.total)} ms (analyse
 
 const compileTimes = {};
 for (const f of Object.keys(sizes).filter(f => f.endsWith('.js'))) {
-  const src = fs.readFileSync(path.join(csDir, f), 'utf8');
+  const src = fs.readFileSync(path.join(EXT, f), 'utf8');
   const times = [];
   for (let r = 0; r < RUNS; r++) times.push(await compileRun(src));
   compileTimes[f] = summary(times);
@@ -308,7 +337,7 @@ async function measurePage(p) {
     peerMarks: median(s.peerMarks),
     ours: pick('total'),
     workMin: Math.min(...s.ours.map(x => x.work)),
-    phases: Object.fromEntries(['detector', 'quickCheck', 'report', 'inject', 'extract', 'analyse', 'index', 'anchor', 'highlight', 'paint', 'work'].map(k => [k, pick(k)])),
+    phases: Object.fromEntries(['detector', 'quickCheck', 'prepare', 'inject', 'extract', 'engine', 'analyse', 'index', 'anchor', 'highlight', 'paint', 'work'].map(k => [k, pick(k)])),
     highlights: median(s.highlights),
     longTasks: {
       ours: { count: s.ourLongTasks.length, over50: s.ourLongTasks.filter(d => d > 50).length, max: Math.max(0, ...s.ourLongTasks) },
@@ -395,7 +424,7 @@ const pageRow = r => [
   mb(r.heapGrowth),
   `${r.longTasks.ours.count} (max ${ms(r.longTasks.ours.max)}) / ${r.longTasks.other.count} / ${r.longTasks.page.count}`,
 ];
-const phaseKeys = ['quickCheck', 'detector', 'report', 'inject', 'extract', 'analyse', 'index', 'anchor', 'highlight', 'paint'];
+const phaseKeys = ['quickCheck', 'prepare', 'detector', 'inject', 'extract', 'engine', 'analyse', 'index', 'anchor', 'highlight', 'paint'];
 const phaseRow = r => [r.name, ...phaseKeys.map(k => ms(r.phases[k].median)), `${r.highlights}`];
 const scaleHeader = ['page', 'floor', 'Readability', 'peer', 'ours', 'ours ×k/×1', 'Rd ×k/×1', 'peer ×k/×1', 'ours/Rd', 'ours/peer', 'longest task ours'];
 const scaleRow = r => [
@@ -421,7 +450,7 @@ function markdown() {
     '',
     mdTable(pageHeader, results.map(pageRow)),
     '',
-    '**Ours, phases (medians, ms)**: quickCheck = detector to its decision; inject = detector asks → article script runs; index = building the live page text index (part of anchor); analyse = message + engine in the background + answer; paint = highlights registered → the task after the next frame rendering (rAF, then a posted message).',
+    '**Ours, phases (medians, ms)**: quickCheck = detector to its decision; prepare = the detector reading the article container, on candidates (part of detector); inject = detector asks → article script runs; extract = the article script reading the page again (only when the detector\'s reading was not usable); engine = the analysis in the background (it starts when the detector\'s text arrives, while the article script loads); analyse = the article script asks → the answer arrives; index = the live text index (built while the answer travels); paint = highlights registered → the task after the next frame rendering (rAF, then a posted message).',
     '',
     mdTable(['page', ...phaseKeys, 'ranges'], [...results, ...scaling].map(phaseRow)),
     '',
