@@ -450,7 +450,7 @@ function markdown() {
     '',
     mdTable(pageHeader, results.map(pageRow)),
     '',
-    '**Ours, phases (medians, ms)**: quickCheck = detector to its decision; prepare = the detector reading the article container, on candidates (part of detector); inject = detector asks → article script runs; extract = the article script reading the page again (only when the detector\'s reading was not usable); engine = the analysis in the background (it starts when the detector\'s text arrives, while the article script loads); analyse = the article script asks → the answer arrives; index = the live text index (built while the answer travels); paint = highlights registered → the task after the next frame rendering (rAF, then a posted message).',
+    '**Ours, phases (medians, ms)**: quickCheck = from the detector\'s first statement (its modules\' evaluation included) to its decision; prepare = the detector reading the article container, on candidates (part of detector); inject = detector asks → article script runs; extract = the article script reading the page again (only when the detector\'s reading was not usable); engine = the analysis in the background (it starts when the detector\'s text arrives, while the article script loads); analyse = the article script asks → the answer arrives; index = the live text index (built while the answer travels); paint = highlights registered → the task after the next frame rendering (rAF, then a posted message).',
     '',
     mdTable(['page', ...phaseKeys, 'ranges'], [...results, ...scaling].map(phaseRow)),
     '',
