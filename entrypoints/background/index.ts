@@ -96,12 +96,12 @@ export default defineBackground(() => {
     const since = Date.now();
     // Through currentSettings, so a recovery notice is kept for the popup (not lost on rewrite).
     void currentSettings(deps).then(async settings => {
-      // NOTE: on a fast page the new document's detector can report while settings are read;
-      // resetting then would wipe its state (found by tests/e2e/real-pages.spec.ts: tabs stuck 'idle').
-      const current = await store.get(tabId);
-      if (current && current.url === url && current.updatedAt >= since) return;
+      // NOTE: on a fast page the new document's detector can report while settings (or the tab's
+      // stored state) are read; resetting then would wipe its state (found by
+      // tests/e2e/real-pages.spec.ts and lifecycle.spec.ts: tabs stuck 'idle').
       const on = highlightsOnFor(settings, hostOf(url) ?? '');
-      await updateBadge(tabId, await store.reset(tabId, url, { highlightsOn: on }));
+      const reset = await store.resetUnlessNewer(tabId, url, since, { highlightsOn: on });
+      if (reset) await updateBadge(tabId, reset);
     });
   });
   browser.runtime.onInstalled.addListener(() => {

@@ -99,6 +99,19 @@ export class TabStateStore {
     return next;
   }
 
+  /**
+   * {@link reset}, unless the tab already has a state for `url` updated at or after `since` (the
+   * new page's scripts reported first). The check and the write are one synchronous step, after
+   * loading the tab's state if needed: an update that lands while it loads is seen, not lost.
+   * Null if nothing was reset.
+   */
+  async resetUnlessNewer(tabId: number, url: string, since: number, patch: Partial<Omit<TabState, 'tabId'>> = {}): Promise<TabState | null> {
+    if (!this.tabs.has(tabId)) await this.get(tabId);
+    const current = this.tabs.get(tabId);
+    if (current && current.url === url && current.updatedAt >= since) return null;
+    return this.reset(tabId, url, patch);
+  }
+
   /** Forgets the tab (closed). */
   async remove(tabId: number): Promise<void> {
     this.tabs.delete(tabId);

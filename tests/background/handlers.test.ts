@@ -327,3 +327,31 @@ describe('the recovery notice is not lost', () => {
     expect(got.ok && got.value.notice).toMatch(/reset/);
   });
 });
+
+describe('a new page in a tab', () => {
+  it.each(['reset first', 'update first'])('does not wipe a state the new page reported while the tab state was loading (%s)', async order => {
+    // A session area whose reads take a while (a woken worker reading storage.session).
+    const slow = area();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>(resolve => (release = resolve));
+    const store = new TabStateStore({ ...slow, get: async key => (await gate, slow.get(key)) });
+    const since = Date.now();
+    const url = 'https://news.example/a';
+    // The detector's request lands while the reset waits: the site is switched off.
+    const reset = () => store.resetUnlessNewer(3, url, since, { highlightsOn: true });
+    const update = () => store.update(3, url, { url, status: 'disabled' });
+    const pending = order === 'reset first' ? [reset(), update()] : [update(), reset()];
+    release();
+    await Promise.all(pending);
+    expect(await store.get(3)).toMatchObject({ status: 'disabled', url });
+    expect(slow.data.get('tab:3')).toMatchObject({ status: 'disabled' });
+  });
+
+  it('resets an older state, or one of another URL', async () => {
+    const store = new TabStateStore(area());
+    await store.update(3, 'https://news.example/a', { url: 'https://news.example/a', status: 'done' });
+    expect(await store.resetUnlessNewer(3, 'https://news.example/a', Date.now() - 60_000)).toBeNull();
+    expect(await store.resetUnlessNewer(3, 'https://news.example/b', Date.now() - 60_000)).toMatchObject({ status: 'idle', url: 'https://news.example/b' });
+    expect(await store.resetUnlessNewer(3, 'https://news.example/b', Date.now() + 1000)).toMatchObject({ status: 'idle' });
+  });
+});
