@@ -4,6 +4,7 @@ import type { Settings } from '../../lib/messaging/protocol';
 import type { ExtractedArticle } from '../../lib/types';
 import { anchorer, buildTextIndex, type TextIndex } from '../../lib/page/anchor';
 import { extractFromContainer, extractWithRegion } from '../../lib/page/extract-core';
+import { elementProbe } from '../../lib/page/detect-elements';
 import { readabilityIfLoaded, takePrepared } from '../../lib/page/handoff';
 import {
   FLASH_NAME,
@@ -150,7 +151,7 @@ export class ArticleController {
    */
   private async extract(url: string): Promise<{ article: ExtractedArticle; region: Element | null } | null> {
     mark('al:extract-start');
-    let found: { article: ExtractedArticle; region: Element | null } | null = extractFromContainer(document, { url });
+    let found: { article: ExtractedArticle; region: Element | null } | null = extractFromContainer(document, { url, probe: elementProbe });
     if (!found) {
       if (!readabilityIfLoaded()) {
         mark('al:readability-load');
@@ -158,7 +159,7 @@ export class ArticleController {
         if (!loaded.ok && (isContextInvalidated(loaded.error) || this.ctx.isInvalid)) return null;
         // Without it (a page that refuses scripts?) the paragraph fallbacks still find text.
       }
-      found = extractWithRegion(document, { url, readability: readabilityIfLoaded() });
+      found = extractWithRegion(document, { url, readability: readabilityIfLoaded(), probe: elementProbe });
     }
     mark('al:extract-end');
     return found;

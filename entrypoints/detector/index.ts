@@ -66,7 +66,8 @@ export default defineUnlistedScript(() => {
     const url = location.href;
     void sendFromContent('requestArticleScript', { url, reasons: q.reasons });
     mark('al:prepare-start');
-    const found = extractFromContainer(document, { url });
+    // The quick check's reasons are the article's (no second, fuller check on the critical path).
+    const found = extractFromContainer(document, { url, quick: q });
     mark('al:prepare-end');
     if (found) {
       prepare(url, found.article, found.region);

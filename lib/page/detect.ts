@@ -21,11 +21,17 @@ export interface QuickCheck {
 export interface QuickCheckOptions {
   /** Use the sampled readerable score when the markup is silent (default true). */
   readerable?: boolean;
-  /** Collect every signal instead of stopping at the first markup signal (for reasons; reads elements). */
+  /** Collect every signal instead of stopping at the first markup signal (for reasons). */
   full?: boolean;
+  /**
+   * How to read the page: XPath by default (no element wrapper; see {@link PageProbe}); the
+   * element-by-element reader of ./detect-elements for DOMs without XPath (linkedom) and where
+   * the elements are being read anyway (an extraction).
+   */
+  probe?: (doc: Document) => PageProbe;
 }
 
-const P_SAMPLE = 40;
+export const P_SAMPLE = 40;
 const LONG_P = 80;
 /** Readability's `isProbablyReaderable` defaults: minimum paragraph length and score. */
 const READERABLE_MIN = 140;
@@ -36,10 +42,11 @@ const TYPE_RE = /"@type"\s*:\s*(?:"([^"]{1,60})"|\[([^\]]{1,300})\])/g;
  * What the check reads of a page. In a browser it is read through XPath expressions that return
  * numbers and strings, so no element of the page gets a JavaScript wrapper (in an extension's
  * isolated world the first element wrapper costs about 0.4 ms, more than the whole check on an
- * ordinary page); DOMs without XPath (linkedom, in the command line) are read element by element.
+ * ordinary page); DOMs without XPath (linkedom, in the command line) are read element by element
+ * (./detect-elements, kept apart so the always-on detector does not carry it).
  * Lengths are of the text with spaces collapsed and trimmed (XPath's `normalize-space`).
  */
-interface PageProbe {
+export interface PageProbe {
   /**
    * `content` of `<head>`'s og:type and article:published_time metas, and how many of its JSON-LD
    * scripts may name an article type (their text has "Article", "Posting" or "Report").
@@ -53,14 +60,14 @@ interface PageProbe {
   sampleLengths(step: number, min: number): number[];
 }
 
-const MAX_LD = 10;
-const MAX_LD_CHARS = 100_000;
-const OG_TYPE = 'og:type';
-const PUBLISHED = 'article:published_time';
+export const MAX_LD = 10;
+export const MAX_LD_CHARS = 100_000;
+export const OG_TYPE = 'og:type';
+export const PUBLISHED = 'article:published_time';
 const LOWER = (attr: string): string => `translate(${attr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
 const LD = `[contains(${LOWER('@type')}, 'ld+json')]`;
 /** Every name in ARTICLE_TYPES contains one of these: a cheap filter before reading the text. */
-const TYPE_WORDS = ['Article', 'Posting', 'Report'];
+export const TYPE_WORDS = ['Article', 'Posting', 'Report'];
 const ARTICLE_LD = `${LD}[${TYPE_WORDS.map(w => `contains(., '${w}')`).join(' or ')}]`;
 const SEP = '\u0001';
 /** The first `<meta>` in `<head>` whose key (`property`, else `name`) is `key`, case-insensitively. */
@@ -100,50 +107,6 @@ function xpathProbe(doc: Document): PageProbe {
   };
 }
 
-function elementProbe(doc: Document): PageProbe {
-  const normalised = (el: Element): number => (el.textContent ?? '').replace(/[ \t\r\n]+/g, ' ').trim().length;
-  const isLd = (el: Element): boolean => (el.getAttribute('type') ?? '').toLowerCase().includes('ld+json');
-  const isArticleLd = (el: Element): boolean => isLd(el) && TYPE_WORDS.some(w => (el.textContent ?? '').includes(w));
-  const count = (els: HTMLCollectionOf<Element>, test: (el: Element) => boolean): number => Array.from(els).filter(test).length;
-  const meta = (key: string): string => {
-    const metas = doc.head?.getElementsByTagName('meta') ?? [];
-    for (let i = 0; i < metas.length; i++) {
-      const k = (metas[i].getAttribute('property') ?? metas[i].getAttribute('name') ?? '').toLowerCase();
-      if (k === key) return metas[i].getAttribute('content') ?? '';
-    }
-    return '';
-  };
-  return {
-    head: () => ({
-      ogType: meta(OG_TYPE),
-      published: meta(PUBLISHED),
-      jsonLd: doc.head ? count(doc.head.getElementsByTagName('script'), isArticleLd) : 0,
-    }),
-    body: () => ({
-      paragraphs: doc.getElementsByTagName('p').length,
-      articles: doc.getElementsByTagName('article').length,
-      jsonLd: count(doc.getElementsByTagName('script'), isArticleLd),
-    }),
-    jsonLd(headOnly) {
-      const scripts = headOnly ? (doc.head?.getElementsByTagName('script') ?? []) : doc.getElementsByTagName('script');
-      const out: string[] = [];
-      for (let i = 0; i < scripts.length && out.length < MAX_LD; i++) {
-        if (isLd(scripts[i])) out.push((scripts[i].textContent ?? '').slice(0, MAX_LD_CHARS));
-      }
-      return out;
-    },
-    sampleLengths(step, min) {
-      const ps = doc.getElementsByTagName('p');
-      const out: number[] = [];
-      for (let i = 0, taken = 0; i < ps.length && taken < P_SAMPLE; i += step, taken++) {
-        const length = normalised(ps[i]);
-        if (length >= min) out.push(length);
-      }
-      return out;
-    },
-  };
-}
-
 /** Article `@type`s in JSON-LD texts, read with a bounded scan (no full JSON parse). */
 function jsonLdTypes(texts: string[]): string[] {
   const found: string[] = [];
@@ -166,10 +129,8 @@ function jsonLdTypes(texts: string[]): string[] {
  */
 export function quickCheck(doc: Document, opts: QuickCheckOptions = {}): QuickCheck {
   const t0 = performance.now();
-  // The quick verdict reads through XPath; `full` (the extraction's reasons) element by element:
-  // by then the extraction has created the wrappers, and XPath's first string-length sample of a
-  // large page runs cold (measured 3–4 ms on a 1,700-element page, against 0.3 ms this way).
-  const probe = typeof doc.evaluate === 'function' && !opts.full ? xpathProbe(doc) : elementProbe(doc);
+  if (!opts.probe && typeof doc.evaluate !== 'function') throw new Error('quickCheck: this DOM has no XPath; pass the element reader (detect-elements)');
+  const probe = (opts.probe ?? xpathProbe)(doc);
   const reasons: string[] = [];
   const head = probe.head();
   let types = head.jsonLd ? jsonLdTypes(probe.jsonLd(true)) : [];

@@ -11,7 +11,7 @@
 import type { ExtractedArticle } from '../types';
 import { blockText, type BlockText } from './block-text';
 import { parseDate } from './dates';
-import { quickCheck } from './detect';
+import { quickCheck, type QuickCheck, type QuickCheckOptions } from './detect';
 import { paragraphCluster, pageText } from './fallback-text';
 import { readMetadata } from './metadata';
 
@@ -27,6 +27,10 @@ export interface ExtractOptions {
   url?: string | null;
   /** Readability, for pages without a clear article container; without it the fallbacks decide. */
   readability?: ReadabilityClass | null;
+  /** How `quickCheck` reads the page (see there): the element reader for DOMs without XPath. */
+  probe?: QuickCheckOptions['probe'];
+  /** A `quickCheck` of this page already made (the detector's): its reasons are used as they are. */
+  quick?: QuickCheck;
 }
 
 /** Readability is skipped above these (its cost grows with depth × nodes; real pages stay < 60 deep). */
@@ -247,7 +251,7 @@ export function extractFromContainer(doc: Document, opts: ExtractOptions = {}): 
 }
 
 function finish(doc: Document, opts: ExtractOptions, chosen: Chosen, notes: string[]): { article: ExtractedArticle; region: Element | null } {
-  const quick = quickCheck(doc, { readerable: false, full: true });
+  const quick = opts.quick ?? quickCheck(doc, { readerable: false, full: true, probe: opts.probe });
   const { bt: raw, source: textSource, region } = chosen;
   // The dateline search reads the untrimmed text: a date line at the top is a dateline.
   const meta0 = readMetadata(doc, opts.url, raw.text);

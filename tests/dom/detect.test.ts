@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { quickCheck } from '../../lib/page/detect';
+import { quickCheck, type QuickCheckOptions } from '../../lib/page/detect';
+import { elementProbe } from '../../lib/page/detect-elements';
 import { ARTICLE_TYPES } from '../../lib/page/json-ld';
 import { blockText } from '../../lib/page/block-text';
 
@@ -13,11 +14,8 @@ const fromHtml = (h: string) => new DOMParser().parseFromString(h, 'text/html');
 
 /** A JSON-LD script naming `type`. */
 const ld = (type: string) => `<script type="application/ld+json">{"@context":"https://schema.org","@type":"${type}","headline":"h"}</script>`;
-/** The same document as a DOM without XPath (linkedom) would give it. */
-function withoutXPath(doc: Document): Document {
-  Object.defineProperty(doc, 'evaluate', { value: undefined, configurable: true });
-  return doc;
-}
+/** quickCheck reading elements, as for a DOM without XPath (linkedom). */
+const viaElements = (doc: Document, opts: QuickCheckOptions = {}) => quickCheck(doc, { ...opts, probe: elementProbe });
 
 describe('quickCheck', () => {
   it.each([
@@ -43,8 +41,7 @@ describe('quickCheck', () => {
     for (const type of ARTICLE_TYPES) {
       for (const where of ['head', 'body']) {
         const html = `<html><head><title>t</title>${where === 'head' ? ld(type) : ''}</head><body>${where === 'body' ? ld(type) : ''}<p>x</p></body></html>`;
-        for (const doc of [fromHtml(html), withoutXPath(fromHtml(html))]) {
-          const r = quickCheck(doc, { readerable: false });
+        for (const r of [quickCheck(fromHtml(html), { readerable: false }), viaElements(fromHtml(html), { readerable: false })]) {
           expect(r.candidate, `${type} in ${where}`).toBe(true);
           expect(r.reasons[0]).toContain(type);
         }
@@ -55,8 +52,8 @@ describe('quickCheck', () => {
   it('reads the same signals through XPath as element by element (the command line has no XPath)', () => {
     for (const file of fs.readdirSync(dir).filter(f => f.endsWith('.html'))) {
       for (const opts of [{}, { full: true }, { readerable: false, full: true }]) {
-        const viaElements = quickCheck(withoutXPath(parse(file)), opts);
-        expect(quickCheck(parse(file), opts), file).toMatchObject({ candidate: viaElements.candidate, reasons: viaElements.reasons });
+        const read = viaElements(parse(file), opts);
+        expect(quickCheck(parse(file), opts), file).toMatchObject({ candidate: read.candidate, reasons: read.reasons });
       }
     }
   });
@@ -67,10 +64,17 @@ describe('quickCheck', () => {
     expect(files.length).toBeGreaterThan(20);
     for (const f of files) {
       const html = fs.readFileSync(f, 'utf8');
-      const viaElements = quickCheck(withoutXPath(new DOMParser().parseFromString(html, 'text/html')));
+      const read = viaElements(new DOMParser().parseFromString(html, 'text/html'));
       // Lengths may differ by a character where jsdom's XPath counts differently; the verdict may not.
-      expect(quickCheck(new DOMParser().parseFromString(html, 'text/html')).candidate, f).toBe(viaElements.candidate);
+      expect(quickCheck(new DOMParser().parseFromString(html, 'text/html')).candidate, f).toBe(read.candidate);
     }
+  });
+
+  it('says what is missing on a DOM without XPath when no element reader is given', () => {
+    const doc = parse('home.html');
+    Object.defineProperty(doc, 'evaluate', { value: undefined });
+    expect(() => quickCheck(doc)).toThrow(/no XPath/);
+    expect(viaElements(doc).candidate).toBe(false);
   });
 
   it('stays cheap on the fixture pages (median of 20 warm runs)', () => {
