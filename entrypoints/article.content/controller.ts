@@ -100,7 +100,10 @@ export class ArticleController {
     // searched in the whole page: that index is built only if the answer asks to highlight.
     const root = region?.isConnected ? region : null;
     let index = root ? textIndexOf(root) : null;
+    // The page may change that text before the answer comes (a live story): then it is indexed again.
+    const changes = root ? watchText(root) : null;
     const res = await answer;
+    if (changes?.stop()) index = textIndexOf(root!);
     mark('al:analyse-end');
     if (!res.ok && res.error === 'disabled') return this.clear();
     if (signal.aborted || !this.alive(res)) return;
@@ -273,6 +276,20 @@ function afterPaint(): void {
     mark('al:painted');
   };
   channel.port2.postMessage(null);
+}
+
+/** Watches `root`'s text; `stop()` ends watching and says whether it changed meanwhile. */
+function watchText(root: Element): { stop(): boolean } {
+  let changed = false;
+  const observer = new MutationObserver(() => (changed = true));
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  return {
+    stop() {
+      changed ||= observer.takeRecords().length > 0;
+      observer.disconnect();
+      return changed;
+    },
+  };
 }
 
 function textIndexOf(root: Element): TextIndex {

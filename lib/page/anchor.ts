@@ -276,6 +276,8 @@ export function toRange(idx: TextIndex, from: number, to: number): Range | null 
   const startNode = idx.nodes[sn];
   const endNode = idx.nodes[en];
   if (!startNode.parentNode || !endNode.parentNode) return null;
+  // The page may have changed a node's text since the index was built: never a Range past its end.
+  if (so > startNode.length || eo + 1 > endNode.length) return null;
   const range = (startNode.ownerDocument as Document).createRange();
   range.setStart(startNode, so);
   range.setEnd(endNode, eo + 1);

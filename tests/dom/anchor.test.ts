@@ -24,6 +24,16 @@ describe('anchorSpans: extracted-text offsets to live Ranges', () => {
     expect(ranges[2]!.startContainer.parentElement!.tagName).toBe('P');
   });
 
+  it('gives no Range, and throws nothing, where the page shortened a text node after indexing', () => {
+    const doc = page('<p>China denied it.</p><p>The Netherlands blamed China for the hack, and China denied it.</p>');
+    const index = buildTextIndex(doc.body);
+    const second = doc.querySelectorAll('p')[1].firstChild as Text;
+    second.data = 'The Dutch blamed China.'; // a live page rewrote it meanwhile
+    const ranges = anchorSpans(index, EXTRACTED, [span('China', 2), span('China denied it.', 0)]);
+    expect(ranges[0]).toBeNull(); // its offsets are past the node's new end
+    expect(ranges[1]?.toString()).toBe('China denied it.'); // the untouched paragraph still anchors
+  });
+
   it('picks the occurrence whose context matches, not the first one', () => {
     const doc = page('<p>China denied it.</p><p>The Netherlands blamed China for the hack, and China denied it.</p>');
     const [r] = anchorSpans(buildTextIndex(doc.body), EXTRACTED, [span('China denied it.', 1)]);
