@@ -71,6 +71,8 @@ export class ArticleController {
       if (isContextInvalidated(err) || this.ctx.isInvalid) return;
       console.error('[attribution-lens] analysis failed', err);
       void sendFromContent('reportStatus', { url: location.href, status: 'error', error: String(err) });
+      // A later change of the page gets another run (bounded by MAX_RUNS_PER_MINUTE).
+      if (!run.signal.aborted) this.observe(this.region);
     } finally {
       mark('al:done');
     }
