@@ -5,9 +5,8 @@ import { provideReadability } from '../lib/page/handoff';
 
 /**
  * Readability, kept out of the article script: injected by the background (never listed in the
- * manifest) just before the article script on candidate pages without a clear article container,
- * or when the article script asks for it (a page that lost its container). Most news pages never
- * load it.
+ * manifest) when the article script asks for it (`loadReadability`: the page has no clear article
+ * container). Most news pages never load it.
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

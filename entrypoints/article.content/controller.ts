@@ -6,6 +6,7 @@ import { anchorer, buildTextIndex, type TextIndex } from '../../lib/page/anchor'
 import { extractFromContainer, extractWithRegion } from '../../lib/page/extract-core';
 import { elementProbe } from '../../lib/page/detect-elements';
 import { readabilityIfLoaded, takePrepared } from '../../lib/page/handoff';
+import { watchText } from '../../lib/page/watch-text';
 import {
   FLASH_NAME,
   createHighlighter,
@@ -278,20 +279,6 @@ function afterPaint(): void {
     mark('al:painted');
   };
   channel.port2.postMessage(null);
-}
-
-/** Watches `root`'s text; `stop()` ends watching and says whether it changed meanwhile. */
-function watchText(root: Element): { stop(): boolean } {
-  let changed = false;
-  const observer = new MutationObserver(() => (changed = true));
-  observer.observe(root, { childList: true, subtree: true, characterData: true });
-  return {
-    stop() {
-      changed ||= observer.takeRecords().length > 0;
-      observer.disconnect();
-      return changed;
-    },
-  };
 }
 
 function textIndexOf(root: Element): TextIndex {

@@ -1,5 +1,6 @@
 import type { Draft } from '../../lib/engine';
 import type { ExtractedArticle, Report } from '../../lib/types';
+import { errorText } from '../../lib/messaging/client';
 import type {
   BackgroundToContent,
   ContentToBackground,
@@ -137,7 +138,7 @@ async function highlightsFor(deps: BackgroundDeps, tabId: number, url: string, s
 export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackground, ContentSender> {
   /** The tab's error state for an engine failure; the message for the page. */
   const engineFailed = async (tabId: number, url: string, err: unknown): Promise<string> => {
-    const error = err instanceof Error ? err.message : String(err);
+    const error = errorText(err);
     console.error('[attribution-lens] engine failed', err);
     const state = await deps.store.update(tabId, url, { status: 'error', error, report: null });
     await deps.setBadge(tabId, state);
@@ -214,7 +215,7 @@ export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackgro
         await deps.inject(tabId, 'readability');
         return ok(null);
       } catch (err) {
-        return fail(`could not load Readability: ${err instanceof Error ? err.message : String(err)}`);
+        return fail(`could not load Readability: ${errorText(err)}`);
       }
     },
 
@@ -248,7 +249,7 @@ export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackgro
         await deps.inject(tabId, 'article');
         return ok({ injected: true });
       } catch (err) {
-        return fail(`could not inject the article script: ${err instanceof Error ? err.message : String(err)}`);
+        return fail(`could not inject the article script: ${errorText(err)}`);
       }
     },
 
@@ -297,7 +298,7 @@ export async function annotateTab(deps: BackgroundDeps, tabId: number): Promise<
     await deps.inject(tabId, 'article');
     return ok(null);
   } catch (err) {
-    return fail(`This page cannot be annotated: ${err instanceof Error ? err.message : String(err)}`);
+    return fail(`This page cannot be annotated: ${errorText(err)}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ContentToBackground, PopupToBackground, Result } from '../../lib/messaging/protocol';
-import { isEnvelope } from '../../lib/messaging/client';
+import { errorText, isEnvelope } from '../../lib/messaging/client';
 import type { ContentSender, Handlers } from './handlers';
 import { contentValidators, pageValidators, type Validators } from './validate';
 
@@ -70,6 +70,6 @@ export async function routeMessage(message: unknown, sender: SenderInfo, opts: R
     return reject('direction', from);
   } catch (err) {
     console.error(`[attribution-lens] handler ${method} failed`, err);
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    return { ok: false, error: errorText(err) };
   }
 }

@@ -53,12 +53,20 @@ export class TabStateStore {
   }
 
   /**
+   * Brings the tab's state from storage.session into memory if it is not there. Callers then read
+   * and write `tabs` in one synchronous step, so concurrent updates never lose one another's fields.
+   */
+  private async load(tabId: number): Promise<void> {
+    if (!this.tabs.has(tabId)) await this.get(tabId);
+  }
+
+  /**
    * Applies `patch` in memory. The read of the current state and the write of the new one happen
    * in one synchronous step (after loading it from storage.session if needed), so two updates
    * that interleave never lose one another's fields.
    */
   private async apply(tabId: number, url: string, patch: Partial<Omit<TabState, 'tabId'>>): Promise<TabState> {
-    if (!this.tabs.has(tabId)) await this.get(tabId);
+    await this.load(tabId);
     const current = this.tabs.get(tabId) ?? blankTabState(tabId, url);
     const next: TabState = { ...current, ...patch, tabId, updatedAt: Date.now() };
     this.tabs.set(tabId, next);
@@ -106,7 +114,7 @@ export class TabStateStore {
    * Null if nothing was reset.
    */
   async resetUnlessNewer(tabId: number, url: string, since: number, patch: Partial<Omit<TabState, 'tabId'>> = {}): Promise<TabState | null> {
-    if (!this.tabs.has(tabId)) await this.get(tabId);
+    await this.load(tabId);
     const current = this.tabs.get(tabId);
     if (current && current.url === url && current.updatedAt >= since) return null;
     return this.reset(tabId, url, patch);

@@ -25,11 +25,7 @@ export function elementProbe(doc: Document): PageProbe {
       published: meta(PUBLISHED),
       jsonLd: doc.head ? count(doc.head.getElementsByTagName('script'), isArticleLd) : 0,
     }),
-    body: () => ({
-      paragraphs: doc.getElementsByTagName('p').length,
-      articles: doc.getElementsByTagName('article').length,
-      jsonLd: count(doc.getElementsByTagName('script'), isArticleLd),
-    }),
+    articleJsonLd: () => count(doc.getElementsByTagName('script'), isArticleLd),
     jsonLd(headOnly) {
       const scripts = headOnly ? (doc.head?.getElementsByTagName('script') ?? []) : doc.getElementsByTagName('script');
       const out: string[] = [];

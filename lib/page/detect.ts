@@ -52,8 +52,8 @@ export interface PageProbe {
    * scripts may name an article type (their text has "Article", "Posting" or "Report").
    */
   head(): { ogType: string; published: string; jsonLd: number };
-  /** Counts over the whole document (`jsonLd` as in {@link head}). */
-  body(): { paragraphs: number; articles: number; jsonLd: number };
+  /** How many JSON-LD scripts of the whole document may name an article type (as in {@link head}). */
+  articleJsonLd(): number;
   /** Text of the first JSON-LD scripts (at most 10, each cut at 100,000 characters). */
   jsonLd(headOnly: boolean): string[];
   /** Lengths ≥ `min` among paragraphs 0, step, 2·step… (at most `P_SAMPLE` of them). */
@@ -85,13 +85,7 @@ function xpathProbe(doc: Document): PageProbe {
       const [ogType, published, jsonLd] = str(HEAD).split(SEP);
       return { ogType, published, jsonLd: Number(jsonLd) };
     },
-    // Counts of elements by tag come from live collections (no element wrapper either, and
-    // much faster than XPath's `//p` on a large page).
-    body: () => ({
-      paragraphs: doc.getElementsByTagName('p').length,
-      articles: doc.getElementsByTagName('article').length,
-      jsonLd: num(BODY_LD),
-    }),
+    articleJsonLd: () => num(BODY_LD),
     jsonLd(headOnly) {
       const set = `(${headOnly ? '/html/head/script' : '//script'}${LD})`;
       const out: string[] = [];
@@ -137,8 +131,7 @@ export function quickCheck(doc: Document, opts: QuickCheckOptions = {}): QuickCh
   if (head.ogType.trim().toLowerCase() === 'article') reasons.push('Open Graph type is "article"');
   if (head.published.trim()) reasons.push('has an article publication time');
   if (reasons.length && !types.length && !opts.full) return { candidate: true, reasons, ms: performance.now() - t0 };
-  const body = probe.body();
-  if (!types.length && body.jsonLd > head.jsonLd) types = jsonLdTypes(probe.jsonLd(false));
+  if (!types.length && probe.articleJsonLd() > head.jsonLd) types = jsonLdTypes(probe.jsonLd(false));
   if (types.length) reasons.unshift(`marked up as a news article (JSON-LD ${types.join(', ')})`);
   if (reasons.length && !opts.full) return { candidate: true, reasons, ms: performance.now() - t0 };
   let strong = reasons.length > 0;
@@ -147,10 +140,12 @@ export function quickCheck(doc: Document, opts: QuickCheckOptions = {}): QuickCh
     strong = true;
     reasons.push('has microdata for an article body');
   }
-  const hasArticleEl = body.articles > 0;
+  // Counts of elements by tag come from live collections: no element wrapper either, and much
+  // faster than XPath's `//p` on a large page.
+  const hasArticleEl = doc.getElementsByTagName('article').length > 0;
   if (hasArticleEl) reasons.push('has an <article> element');
   // A sample of the paragraphs, extrapolated to the page.
-  const count = body.paragraphs;
+  const count = doc.getElementsByTagName('p').length;
   const step = Math.max(1, Math.floor(count / P_SAMPLE));
   const scale = count ? count / Math.min(P_SAMPLE, Math.ceil(count / step)) : 0;
   const long = count ? Math.round(probe.sampleLengths(step, LONG_P).length * scale) : 0;

@@ -1,5 +1,6 @@
 import type { ExtractedArticle } from '../types';
 import type { ReadabilityClass } from './extract-core';
+import { watchText, type TextWatch } from './watch-text';
 
 /**
  * What the content scripts hand each other. The detector, the article script and the Readability
@@ -9,14 +10,12 @@ import type { ReadabilityClass } from './extract-core';
  */
 
 /** The detector's container extraction, taken over by the article script if still valid. */
-export interface Prepared {
+interface Prepared {
   url: string;
   article: ExtractedArticle;
   region: Element;
-  /** Set by the detector's observer when the region changed after extraction. */
-  changed: boolean;
-  /** Stops the observer. */
-  stop(): void;
+  /** Whether the region changed after extraction. */
+  watch: TextWatch;
 }
 
 /** What the detector decided about the page, for the background to read (`detectorVerdict`). */
@@ -34,14 +33,8 @@ const g = globalThis as unknown as HandoffGlobal;
 
 /** Keeps the detector's extraction of `region` for the article script, watching it for changes. */
 export function prepare(url: string, article: ExtractedArticle, region: Element): void {
-  const prepared: Prepared = { url, article, region, changed: false, stop: () => observer.disconnect() };
-  const observer = new MutationObserver(() => {
-    prepared.changed = true;
-    observer.disconnect();
-  });
-  observer.observe(region, { childList: true, subtree: true, characterData: true });
-  g.__attributionLensPrepared?.stop();
-  g.__attributionLensPrepared = prepared;
+  g.__attributionLensPrepared?.watch.stop();
+  g.__attributionLensPrepared = { url, article, region, watch: watchText(region) };
 }
 
 /**
@@ -51,9 +44,9 @@ export function prepare(url: string, article: ExtractedArticle, region: Element)
 export function takePrepared(url: string): { article: ExtractedArticle; region: Element } | null {
   const p = g.__attributionLensPrepared;
   if (!p) return null;
-  p.stop();
+  const changed = p.watch.stop();
   g.__attributionLensPrepared = null;
-  return p.url === url && !p.changed && p.region.isConnected ? { article: p.article, region: p.region } : null;
+  return p.url === url && !changed && p.region.isConnected ? { article: p.article, region: p.region } : null;
 }
 
 /** Registers Readability (the Readability script does, when injected). */
