@@ -165,7 +165,9 @@ function ratios(base: string, rounds = 3, rounds16 = rounds): { t1: number; r4: 
 /** `unit` repeated to about `chars` characters. */
 const grow = (unit: string, chars: number) => unit.repeat(Math.ceil(chars / unit.length));
 
-describe('analysis time grows linearly with the text', () => {
+// Each case is retried twice: a burst of noise on a loaded machine (one CI run measured 48 once,
+// then 5–18 again) rarely hits three runs in a row, while a quadratic stage fails every run.
+describe('analysis time grows linearly with the text', { retry: 2 }, () => {
   const news = fc.sample(newsText.filter(t => t.length > 200), { seed: SEED + 3, numRuns: 40 }).join('\n\n');
   it.each([
     ['generated news text', news.slice(0, 8000)],
