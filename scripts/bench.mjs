@@ -222,7 +222,10 @@ async function oursRun(url) {
       const names = new Set(points.map(p => p.name));
       // Relevant article: painted. Candidate not annotated: the article script is done. Not a
       // candidate: the detector is done (it sends nothing more).
-      const finished = names.has('al:highlight-end') ? names.has('al:painted') : names.has('al:done') || (names.has('al:detector-end') && !names.has('al:candidate'));
+      // A candidate's article script always ends with `al:done` (after taking over the detector's
+      // drawing, on relevant articles): waiting for it counts all of its work.
+      const painted = !names.has('al:highlight-end') || names.has('al:painted');
+      const finished = names.has('al:candidate') ? painted && names.has('al:done') : names.has('al:detector-end');
       if (finished || Date.now() > deadline) break;
       await new Promise(r => setTimeout(r, 25));
     }
@@ -246,21 +249,38 @@ function phases(points) {
   const start = t('al:detector-start');
   const end = Number.isFinite(t('al:painted')) ? t('al:painted') : Number.isFinite(t('al:done')) ? t('al:done') : t('al:detector-end');
   const span = (a, b) => t(b) - t(a);
+  /** Every `[a, b]` pair in order (the detector and the article script may both run a phase). */
+  const all = (a, b) => {
+    if (a === b) return points.filter(p => p.name === a).map(p => [p.t, p.t]);
+    const out = [];
+    let open = NaN;
+    for (const p of points) {
+      if (p.name === a) open = p.t;
+      else if (p.name === b && Number.isFinite(open)) {
+        out.push([open, p.t]);
+        open = NaN;
+      }
+    }
+    return out;
+  };
+  const total = (a, b) => all(a, b).reduce((sum, [x, y]) => sum + (y - x), 0);
   const detector = span('al:detector-start', 'al:detector-end'); // includes `prepare` on candidates
   const extract = span('al:extract-start', 'al:extract-end'); // the article script's, when the detector's was not usable
   const index = span('al:index-start', 'al:index-end');
   const anchor = span('al:anchor-start', 'al:anchor-end');
   const highlight = span('al:highlight-start', 'al:highlight-end');
-  const work = [detector, extract, index, anchor, highlight].filter(Number.isFinite).reduce((a, b) => a + b, 0);
+  const work = [detector, extract].filter(Number.isFinite).reduce((a, b) => a + b, 0) + total('al:index-start', 'al:index-end') + total('al:anchor-start', 'al:anchor-end') + total('al:highlight-start', 'al:highlight-end') + total('al:complete-start', 'al:complete-end');
   // The content scripts' synchronous spans: a long task is the extension's if it contains one.
   // (The article script's evaluation happens just before `al:article-start`, in the same task.)
   const spans = [
     ['al:detector-start', 'al:detector-end'],
     ['al:article-start', 'al:article-start'],
     ['al:extract-start', 'al:extract-end'],
+    ['al:complete-start', 'al:complete-end'],
     ['al:index-start', 'al:index-end'],
-    ['al:anchor-start', 'al:highlight-end'],
-  ].map(([a, b]) => [t(a), t(b)]).filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b));
+    ['al:anchor-start', 'al:anchor-end'],
+    ['al:highlight-start', 'al:highlight-end'],
+  ].flatMap(([a, b]) => all(a, b));
   return {
     spans,
     total: end - start,
@@ -268,7 +288,7 @@ function phases(points) {
     detector,
     quickCheck: span('al:detector-start', 'al:quickcheck-end'),
     prepare: span('al:prepare-start', 'al:prepare-end'),
-    inject: span('al:candidate', 'al:article-start'),
+    inject: span('al:request-script', 'al:article-start'),
     extract,
     engine: span('bg:engine-start', 'bg:engine-end'),
     analyse: span('al:analyse-start', 'al:analyse-end'),
