@@ -2,10 +2,11 @@ import type { ContentScriptContext } from '#imports';
 import { isContextInvalidated, sendFromContent } from '../../lib/messaging/client';
 import type { Settings } from '../../lib/messaging/protocol';
 import type { ExtractedArticle } from '../../lib/types';
-import { anchorer, buildTextIndex, type TextIndex } from '../../lib/page/anchor';
-import { extractFromContainer, extractWithRegion } from '../../lib/page/extract-core';
+import { buildTextIndex, type TextIndex } from '../../lib/page/anchor';
+import { anchorInSlices } from '../../lib/page/anchor-slices';
+import { completeSource, extractFromContainer, extractWithRegion } from '../../lib/page/extract-core';
 import { elementProbe } from '../../lib/page/detect-elements';
-import { readabilityIfLoaded, takePrepared } from '../../lib/page/handoff';
+import { readabilityIfLoaded, takeDrawing, takePrepared, type TakenOver } from '../../lib/page/handoff';
 import { watchText } from '../../lib/page/watch-text';
 import {
   FLASH_NAME,
@@ -14,8 +15,10 @@ import {
   schemePrefix,
   type Highlighter,
 } from '../../lib/page/highlighter';
-import { mark } from '../../lib/page/timing';
-import { groupsOf, targetsOf, type Entry } from './entries';
+import { mark, markPainted } from '../../lib/page/timing';
+import { yieldToPage } from '../../lib/page/yield';
+import { groupsOf, sameTargets, targetsOf } from '../../lib/page/targets';
+import type { Entry } from './entries';
 import { Interaction } from './interaction';
 
 /**
@@ -30,8 +33,6 @@ import { Interaction } from './interaction';
 const RERUN_DEBOUNCE_MS = 600;
 const MAX_RUNS_PER_MINUTE = 8;
 const MIN_TEXT_CHANGE = 40;
-/** Work slice before yielding to the page, in ms (well under the 50 ms of a long task). */
-const SLICE_MS = 12;
 
 export class ArticleController {
   private highlighter: Highlighter = createHighlighter(document);
@@ -85,10 +86,16 @@ export class ArticleController {
     await yieldToPage();
     if (signal.aborted) return;
     const url = location.href;
+    // The detector's first drawing, if it made one: its highlights are this script's from now on
+    // (the next paint replaces or removes them), and its ranges serve while the page is unchanged.
+    const drawing = takeDrawing();
+    if (drawing) this.highlighter.adopt(drawing.names);
     // No settings round trip first: `analyseArticle` answers with the settings, refuses sites
     // that are turned off ('disabled') and knows whether the tab was forced, so the critical path
-    // is one message (extract → analyse → anchor → highlight).
-    const extracted = takePrepared(url) ?? (await this.extract(url));
+    // is one message (extract → analyse → anchor → highlight). The detector's extraction is taken
+    // over with its source completed (it read the headline only).
+    const taken = takePrepared(url);
+    const extracted = taken ? this.complete(taken) : await this.extract(url);
     if (signal.aborted || !extracted) return;
     const { article, region } = extracted;
     if (!article.text.trim()) {
@@ -96,17 +103,20 @@ export class ArticleController {
       void sendFromContent('reportStatus', { url, status: 'not-article' });
       return this.observe(null);
     }
+    const early = taken && drawing?.url === url ? drawing : null;
     mark('al:analyse-start');
     const answer = sendFromContent('analyseArticle', { url, article, forced: this.forced });
     // While the background answers (usually with the report the detector's text started), the
-    // live text index of the article container is built. Text from Readability's clone is
-    // searched in the whole page: that index is built only if the answer asks to highlight.
+    // live text index of the article container is built, unless the detector's ranges will do.
+    // Text from Readability's clone is searched in the whole page: that index is built only if
+    // the answer asks to highlight.
     const root = region?.isConnected ? region : null;
-    let index = root ? textIndexOf(root) : null;
+    let index = root && !early ? textIndexOf(root) : null;
     // The page may change that text before the answer comes (a live story): then it is indexed again.
     const changes = root ? watchText(root) : null;
     const res = await answer;
-    if (changes?.stop()) index = textIndexOf(root!);
+    const changed = changes?.stop() ?? false;
+    if (changed && index) index = textIndexOf(root!);
     mark('al:analyse-end');
     if (!res.ok && res.error === 'disabled') return this.clear();
     if (signal.aborted || !this.alive(res)) return;
@@ -116,24 +126,15 @@ export class ArticleController {
       this.clear();
       return this.observe(null);
     }
-    const t0 = mark('al:anchor-start');
+    const t0 = performance.now();
     const targets = targetsOf(res.value.report);
-    index ??= textIndexOf(document.body);
-    // Anchoring is sliced: after each SLICE_MS of work the page gets the main thread back
-    // (thousands of spans on a very long page would otherwise be one long task).
-    const anchor = anchorer(index, article.text);
-    const ranges: (Range | null)[] = [];
-    let sliceStart = performance.now();
-    for (const target of targets) {
-      ranges.push(anchor(target));
-      if (performance.now() - sliceStart > SLICE_MS) {
-        mark('al:anchor-yield');
-        await yieldToPage();
-        if (signal.aborted) return;
-        sliceStart = performance.now();
-      }
+    let ranges: (Range | null)[] | null;
+    if (early && !changed && sameTargets(early.targets, targets)) ranges = early.ranges;
+    else {
+      index ??= textIndexOf(root ?? document.body);
+      ranges = await anchorInSlices(index, article.text, targets, () => signal.aborted);
+      if (!ranges) return;
     }
-    mark('al:anchor-end');
     this.entries = [];
     ranges.forEach((range, i) => {
       const { group, item, actorId } = targets[i];
@@ -144,7 +145,7 @@ export class ArticleController {
     mark('al:highlight-end');
     // "Painted": the next frame's rendering update (style, layout, paint) follows its animation
     // frame callbacks in the same task; a message posted from the callback runs right after it.
-    requestAnimationFrame(afterPaint);
+    markPainted();
     console.debug(`[attribution-lens] ${this.entries.length}/${targets.length} spans anchored in ${(performance.now() - t0).toFixed(1)} ms (${this.highlighter.mode})`);
     void sendFromContent('reportAnchoring', { url, anchored: this.entries.length, missed: targets.length - this.entries.length });
     this.observe(this.entries.length ? regionOf(this.entries) : null);
@@ -169,6 +170,14 @@ export class ArticleController {
     }
     mark('al:extract-end');
     return found;
+  }
+
+  /** The detector's extraction with its source completed (site, date, language). */
+  private complete(taken: TakenOver): { article: ExtractedArticle; region: Element } {
+    mark('al:complete-start');
+    const article = completeSource(document, taken);
+    mark('al:complete-end');
+    return { article, region: taken.region };
   }
 
   /** True if the answer is usable; a dead extension context triggers quiet cleanup. */
@@ -271,28 +280,11 @@ export class ArticleController {
   }
 }
 
-/** Marks `al:painted` in the task after the rendering update that follows this rAF callback. */
-function afterPaint(): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    mark('al:painted');
-  };
-  channel.port2.postMessage(null);
-}
-
 function textIndexOf(root: Element): TextIndex {
   mark('al:index-start');
   const index = buildTextIndex(root);
   mark('al:index-end');
   return index;
-}
-
-/** Resolves after the page had a chance to run: `scheduler.yield()` where it exists, else a new task. */
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise(resolve => setTimeout(resolve, 0));
 }
 
 /** The smallest element containing every anchored range: the article region to observe. */

@@ -1,7 +1,4 @@
-import type { ActorType, Span } from '../../lib/types';
-import type { PageReport, Settings } from '../../lib/messaging/protocol';
 import type { CardItem } from '../../lib/page/hover-card';
-import type { HighlightGroups } from '../../lib/page/highlighter';
 
 /** One highlighted thing on the page: its live Range, its registry group and its card. */
 export interface Entry {
@@ -11,40 +8,6 @@ export interface Entry {
   item: CardItem;
   /** The actor id, for `revealActor`. */
   actorId: string | null;
-}
-
-/** A span of the report with what it will become once anchored. */
-export interface Target extends Span {
-  group: string;
-  item: CardItem;
-  actorId: string | null;
-}
-
-/** Every span the report asks to highlight: actor mentions first, then claim sentences. */
-export function targetsOf(report: PageReport): Target[] {
-  const names = new Map(report.actors.map(a => [a.id, a.name]));
-  const out: Target[] = [];
-  for (const actor of report.actors) {
-    const item: CardItem = { kind: 'actor', actor };
-    for (const m of actor.mentions) out.push({ start: m.start, end: m.end, group: `actor-${actor.type}`, item, actorId: actor.id });
-  }
-  for (const claim of report.claims) {
-    out.push({ start: claim.start, end: claim.end, group: `claim-${claim.kind}`, item: { kind: 'claim', claim, names }, actorId: null });
-  }
-  return out;
-}
-
-/** Groups the entries the reader's categories allow, by registry group. */
-export function groupsOf(entries: readonly Entry[], settings: Settings): HighlightGroups {
-  const groups: HighlightGroups = new Map();
-  for (const e of entries) {
-    const category = e.group.startsWith('claim-') ? 'claims' : (e.group.slice('actor-'.length) as ActorType);
-    if (settings.categories[category] === false) continue;
-    let list = groups.get(e.group);
-    if (!list) groups.set(e.group, (list = []));
-    list.push(e.range);
-  }
-  return groups;
 }
 
 /** Entries in document order (for keyboard navigation); overlapping ones keep actors first. */

@@ -111,8 +111,12 @@ export function forgetPrepared(tabId: number): void {
   finishing.delete(tabId);
 }
 
-function sameArticle(a: ExtractedArticle, b: ExtractedArticle): boolean {
-  return a.text === b.text && a.detected === b.detected && JSON.stringify([a.source, a.detectReasons]) === JSON.stringify([b.source, b.detectReasons]);
+/**
+ * Does the draft of `a` serve for `b`? The language work reads the text and the verdict only:
+ * the source (which the detector leaves for the article script to complete) does not count.
+ */
+function sameDraftInput(a: ExtractedArticle, b: ExtractedArticle): boolean {
+  return a.text === b.text && a.detected === b.detected && JSON.stringify(a.detectReasons) === JSON.stringify(b.detectReasons);
 }
 
 const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
@@ -159,7 +163,7 @@ export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackgro
       void (await deps.store.updateInMemory(tabId, url, { url, status: 'analysing', highlightsOn, anchoring: null })).persisted;
       const ahead = prepared.get(tabId);
       prepared.delete(tabId);
-      const reuse = ahead && ahead.url === url && sameArticle(ahead.article, article) ? ahead : null;
+      const reuse = ahead && ahead.url === url && sameDraftInput(ahead.article, article) ? ahead : null;
       const run = (latestRun.get(tabId) ?? 0) + 1;
       latestRun.set(tabId, run);
       let draft: Draft;
@@ -197,8 +201,9 @@ export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackgro
       // Synchronous up to the analysis (no await before it): the article script's
       // `analyseArticle`, sent later from the same page, finds the draft ready. The
       // cross-references wait until that message is answered (the worker is free for it).
-      const settings = deps.settingsNow?.();
-      if (settings && isNeverRun(settings, hostOf(url) ?? '')) return ok(null);
+      const host = hostOf(url) ?? '';
+      const known = deps.settingsNow?.();
+      if (known && isNeverRun(known, host)) return ok(null);
       let entry: Prepared;
       try {
         entry = { url, article, draft: deps.draft(article) };
@@ -207,7 +212,12 @@ export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackgro
         return ok(null);
       }
       prepared.set(tabId, entry);
-      return ok(null);
+      // The detector draws a relevant article's highlights at once (forced pages, whose tab
+      // state says so, wait for the article script).
+      if (!entry.draft.article.relevant) return ok(null);
+      const settings = known ?? (await currentSettings(deps));
+      if (isNeverRun(settings, host) || !(await highlightsFor(deps, tabId, url, settings))) return ok(null);
+      return ok({ report: { actors: entry.draft.actors, claims: entry.draft.claims }, settings });
     },
 
     async loadReadability(_payload, { tabId }) {

@@ -3,17 +3,19 @@ import { defineUnlistedScript } from '#imports';
 import { browser } from 'wxt/browser';
 import { sendFromContent } from '../../lib/messaging/client';
 import { quickCheck } from '../../lib/page/detect';
-import { extractFromContainer } from '../../lib/page/extract-core';
+import { extractContainerText } from '../../lib/page/extract-core';
+import { drawFirst } from './draw-first';
 import { prepare, setCandidate } from '../../lib/page/handoff';
 import { mark } from '../../lib/page/timing';
 
 /**
  * The always-on content script (every http/https page, top frame, document_idle; declared in
  * wxt.config.ts with the highlight stylesheet). It only runs the cheap `quickCheck`. On a
- * candidate it asks the background to inject the article script and, while that script is on
- * its way, reads the page's article container (if it has a clear one) and sends the text
- * ahead: the background analyses it while the article script loads, and the article script
- * takes the extraction over (lib/page/handoff.ts) instead of redoing it.
+ * candidate it reads the page's article container (if it has a clear one) and sends the text
+ * to the background, which analyses it and answers with the spans to highlight: the detector
+ * draws them at once (./draw-first.ts), then asks for the article script, which takes the
+ * extraction and the drawing over (lib/page/handoff.ts) and adds the cards, the toggles and
+ * the re-runs. Without a clear container it asks for the article script straight away.
  * On any other page it sends nothing and touches no extension API (the first use of
  * `browser.runtime` costs about 0.5 ms): the background reads its verdict when it needs it (the
  * popup opens) with the verdict script (entrypoints/verdict.ts), so an ordinary page costs one
@@ -64,15 +66,20 @@ export default defineUnlistedScript(() => {
     requested = true;
     setCandidate(true);
     const url = location.href;
-    void sendFromContent('requestArticleScript', { url, reasons: q.reasons });
+    const requestScript = (): void => (mark('al:request-script'), void sendFromContent('requestArticleScript', { url, reasons: q.reasons }));
     mark('al:prepare-start');
     // The quick check's reasons are the article's (no second, fuller check on the critical path).
-    const found = extractFromContainer(document, { url, quick: q });
+    const found = extractContainerText(document, { url, quick: q });
     mark('al:prepare-end');
-    if (found) {
-      prepare(url, found.article, found.region);
-      void sendFromContent('prepareArticle', { url, article: found.article });
-    }
+    if (!found) return requestScript();
+    prepare(url, found);
+    // The article script is asked for once the first highlights are drawn: its injection and
+    // evaluation would otherwise compete with them for the page's main thread.
+    mark('al:analyse-start');
+    void sendFromContent('prepareArticle', { url, article: found.article })
+      .then(res => (mark('al:analyse-end'), res.ok && res.value ? drawFirst(url, found, res.value) : null))
+      .catch((err: unknown) => console.warn('[attribution-lens] first drawing failed', err))
+      .finally(requestScript);
   };
   const schedule = (): void => {
     if (document.URL !== lastUrl) {

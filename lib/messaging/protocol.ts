@@ -94,11 +94,13 @@ export interface ContentToBackground {
    */
   requestArticleScript(payload: { url: string; reasons: string[] }): Result<{ injected: boolean }>;
   /**
-   * The detector's extraction of the page's article container, sent while the article script
-   * loads: the background analyses it now and keeps the report for the `analyseArticle` with the
-   * same article that follows.
+   * The detector's extraction of the page's article container (its source has only the URL and
+   * headline): the background analyses it now and keeps the report for the `analyseArticle` with
+   * the same text that follows from the article script. The answer is what the detector draws at
+   * once: the report's actors and claims and the settings, when the article is relevant and its
+   * highlights are on; else null (the article script decides).
    */
-  prepareArticle(payload: { url: string; article: ExtractedArticle }): Result<null>;
+  prepareArticle(payload: { url: string; article: ExtractedArticle }): Result<{ report: PageReport; settings: Settings } | null>;
   /** The article script needs Readability (no clear article container): inject it. */
   loadReadability(payload: Record<string, never>): Result<null>;
   /** How many of the report's spans were anchored to the live DOM. */

@@ -8,12 +8,12 @@
  * never needs it; the article script gets it from a separately injected script only on pages
  * without a clear article container; `./extract.ts` binds it for the CLI and tests.
  */
-import type { ExtractedArticle } from '../types';
+import type { ExtractedArticle, SourceInfo } from '../types';
 import { blockText, type BlockText } from './block-text';
 import { parseDate } from './dates';
 import { quickCheck, type QuickCheck, type QuickCheckOptions } from './detect';
 import { paragraphCluster, pageText } from './fallback-text';
-import { readMetadata } from './metadata';
+import { readHeadline, readMetadata } from './metadata';
 
 /** The part of Readability's class extraction uses (`@mozilla/readability`'s `Readability`). */
 export type ReadabilityClass = new (
@@ -250,14 +250,56 @@ export function extractFromContainer(doc: Document, opts: ExtractOptions = {}): 
   return { article, region: live.region };
 }
 
+/** {@link extractContainerText}'s result: the text to analyse now, the source to complete later. */
+export interface ContainerText {
+  /** The article as {@link extractFromContainer} reads it, but its source has only URL and title. */
+  article: ExtractedArticle;
+  region: Element;
+  /** The container's text before the lead was trimmed (for the dateline in {@link completeSource}). */
+  rawText: string;
+}
+
+/**
+ * {@link extractFromContainer} without the metadata that only the cross-references need (site,
+ * date, language): the detector's reading, on the critical path to the first highlights. The
+ * text and verdict are the same; {@link completeSource} adds the rest.
+ */
+export function extractContainerText(doc: Document, opts: ExtractOptions = {}): ContainerText | null {
+  const live = containerText(doc);
+  if (!live) return null;
+  const { article } = finishText(doc, opts, { bt: live.bt, source: 'container', region: live.region }, [], readHeadline(doc));
+  return { article, region: live.region, rawText: live.bt.text };
+}
+
+/** The article of {@link extractContainerText} with its whole source, as {@link extractFromContainer} gives it. */
+export function completeSource(doc: Document, early: Pick<ContainerText, 'article' | 'rawText'>): ExtractedArticle {
+  const { article, rawText } = early;
+  return { ...article, source: withLanguage(readMetadata(doc, article.source.url, rawText), article.text) };
+}
+
 function finish(doc: Document, opts: ExtractOptions, chosen: Chosen, notes: string[]): { article: ExtractedArticle; region: Element | null } {
+  // The dateline search reads the untrimmed text: a date line at the top is a dateline.
+  const meta = readMetadata(doc, opts.url, chosen.bt.text);
+  const out = finishText(doc, opts, chosen, notes, meta.title);
+  out.article.source = withLanguage(meta, out.article.text);
+  return out;
+}
+
+/** `source` with a guessed language when the page states none. */
+function withLanguage(source: SourceInfo, text: string): SourceInfo {
+  if (!source.language) source.language = guessLanguage(text);
+  return source;
+}
+
+/**
+ * Text and verdict without the metadata other than the headline (`title`, which a repeated
+ * headline is trimmed against): the source has the given URL and title only.
+ */
+function finishText(doc: Document, opts: ExtractOptions, chosen: Chosen, notes: string[], title: string | null): { article: ExtractedArticle; region: Element | null } {
   const quick = opts.quick ?? quickCheck(doc, { readerable: false, full: true, probe: opts.probe });
   const { bt: raw, source: textSource, region } = chosen;
-  // The dateline search reads the untrimmed text: a date line at the top is a dateline.
-  const meta0 = readMetadata(doc, opts.url, raw.text);
-  const bt = trimLead(raw, meta0.title);
-  const source = meta0;
-  if (!source.language) source.language = guessLanguage(bt.text);
+  const bt = trimLead(raw, title);
+  const source: SourceInfo = { url: opts.url ?? null, title, site: null, published: null, language: null };
   const paras = longParagraphs(bt);
   const words = countWords(bt.text);
   const reasons = quick.reasons.filter(r => !r.includes('paragraphs'));

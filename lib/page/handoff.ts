@@ -1,5 +1,5 @@
-import type { ExtractedArticle } from '../types';
-import type { ReadabilityClass } from './extract-core';
+import type { ContainerText, ReadabilityClass } from './extract-core';
+import type { TargetKey } from './targets';
 import { watchText, type TextWatch } from './watch-text';
 
 /**
@@ -10,12 +10,24 @@ import { watchText, type TextWatch } from './watch-text';
  */
 
 /** The detector's container extraction, taken over by the article script if still valid. */
-interface Prepared {
+interface Prepared extends ContainerText {
   url: string;
-  article: ExtractedArticle;
-  region: Element;
   /** Whether the region changed after extraction. */
   watch: TextWatch;
+}
+
+/** What the article script takes over from the detector's extraction. */
+export type TakenOver = Pick<ContainerText, 'article' | 'region' | 'rawText'>;
+
+/**
+ * The detector's first drawing: the highlights it registered (`names`) and, per target of the
+ * report it drew, the range found (null where the text was not found).
+ */
+export interface EarlyDrawing {
+  url: string;
+  names: string[];
+  targets: TargetKey[];
+  ranges: (Range | null)[];
 }
 
 /** What the detector decided about the page, for the background to read (`detectorVerdict`). */
@@ -26,27 +38,40 @@ export interface DetectorVerdict {
 
 interface HandoffGlobal {
   __attributionLensPrepared?: Prepared | null;
+  __attributionLensDrawing?: EarlyDrawing | null;
   __attributionLensReadability?: ReadabilityClass;
   __attributionLensCandidate?: boolean;
 }
 const g = globalThis as unknown as HandoffGlobal;
 
-/** Keeps the detector's extraction of `region` for the article script, watching it for changes. */
-export function prepare(url: string, article: ExtractedArticle, region: Element): void {
+/** Keeps the detector's extraction for the article script, watching its region for changes. */
+export function prepare(url: string, found: ContainerText): void {
   g.__attributionLensPrepared?.watch.stop();
-  g.__attributionLensPrepared = { url, article, region, watch: watchText(region) };
+  g.__attributionLensPrepared = { ...found, url, watch: watchText(found.region) };
 }
 
 /**
  * The detector's extraction for `url`, once (it is removed): null if there is none, the page
  * navigated, or the region changed or left the document since.
  */
-export function takePrepared(url: string): { article: ExtractedArticle; region: Element } | null {
+export function takePrepared(url: string): TakenOver | null {
   const p = g.__attributionLensPrepared;
   if (!p) return null;
   const changed = p.watch.stop();
   g.__attributionLensPrepared = null;
-  return p.url === url && !changed && p.region.isConnected ? { article: p.article, region: p.region } : null;
+  return p.url === url && !changed && p.region.isConnected ? { article: p.article, region: p.region, rawText: p.rawText } : null;
+}
+
+/** The detector keeps what it drew for the article script. */
+export function keepDrawing(drawing: EarlyDrawing): void {
+  g.__attributionLensDrawing = drawing;
+}
+
+/** The detector's drawing, once (it is removed); null if it drew nothing. */
+export function takeDrawing(): EarlyDrawing | null {
+  const d = g.__attributionLensDrawing ?? null;
+  g.__attributionLensDrawing = null;
+  return d;
 }
 
 /** Registers Readability (the Readability script does, when injected). */

@@ -59,6 +59,27 @@ export interface Highlighter {
   showExtra(name: string, ranges: Range[]): void;
   /** Removes everything this highlighter added. */
   clear(): void;
+  /**
+   * Takes over highlights registered under `names` by another script of ours (the detector's
+   * first drawing): the next `show` or `clear` replaces or removes them.
+   */
+  adopt(names: readonly string[]): void;
+}
+
+/**
+ * Registers `groups` in `CSS.highlights` under `prefix` (the API must be there) and returns the
+ * names used. The highlighter's `show` and the detector's first drawing both go through it.
+ */
+export function registerGroups(win: Window & typeof globalThis, groups: HighlightGroups, prefix: SchemePrefix): string[] {
+  const names: string[] = [];
+  for (const [base, ranges] of groups) {
+    if (!ranges.length) continue;
+    const h = new win.Highlight(...ranges);
+    h.priority = base.startsWith('claim-') ? PRIORITY.claim : PRIORITY.actor;
+    win.CSS.highlights.set(prefix + base, h);
+    names.push(prefix + base);
+  }
+  return names;
 }
 
 /** A highlighter for `doc`, with the API when present, else the `<al-mark>` fallback. */
@@ -85,9 +106,7 @@ function apiHighlighter(win: Window & typeof globalThis): Highlighter {
           names.delete(name);
         }
       }
-      for (const [base, ranges] of groups) {
-        if (ranges.length) set(prefix + base, ranges, base.startsWith('claim-') ? PRIORITY.claim : PRIORITY.actor);
-      }
+      for (const name of registerGroups(win, groups, prefix)) names.add(name);
     },
     showExtra(name, ranges) {
       if (ranges.length) set(name, ranges, PRIORITY.flash);
@@ -99,6 +118,9 @@ function apiHighlighter(win: Window & typeof globalThis): Highlighter {
     clear() {
       for (const name of names) win.CSS.highlights.delete(name);
       names.clear();
+    },
+    adopt(adopted) {
+      for (const name of adopted) names.add(name);
     },
   };
   return api;
@@ -254,6 +276,11 @@ function markHighlighter(doc: Document): Highlighter {
       shown.clear();
       schemeNames = [];
       unwrap();
+    },
+    adopt(adopted) {
+      // Drawn with the API, which this highlighter does not use: removed now.
+      const registry = (doc.defaultView as (Window & typeof globalThis) | null)?.CSS?.highlights;
+      for (const name of adopted) registry?.delete(name);
     },
   };
 }

@@ -118,6 +118,14 @@ function readUrl(doc: Document, metas: Map<string, string>, given: string | null
 }
 
 /**
+ * The page's headline alone, as {@link readMetadata} reads it (the detector needs it to trim a
+ * repeated headline from the text; the rest of the metadata waits for the article script).
+ */
+export function readHeadline(doc: Document): string | null {
+  return readTitle(doc, findArticleNode(readJsonLd(doc)), readMetas(doc)).title;
+}
+
+/**
  * Reads the source metadata of a page. `published` falls back to a dateline in `text`
  * (the first 300 characters) when the markup has no date.
  * @param url the page's address when known (it wins over `<link rel=canonical>`).

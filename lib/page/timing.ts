@@ -28,3 +28,19 @@ export function mark(name: string): number {
   if (list.length < MAX_POINTS) list.push({ name, t });
   return t;
 }
+
+/**
+ * Marks `al:painted` in the task after the rendering update that follows this frame: call it
+ * right after registering highlights. The frame's style, layout and paint run after its
+ * animation-frame callbacks, in the same task; a message posted from the callback runs after them.
+ */
+export function markPainted(): void {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      mark('al:painted');
+    };
+    channel.port2.postMessage(null);
+  });
+}

@@ -125,9 +125,15 @@ describe('the article sent ahead by the detector', () => {
   const analyse = (article: ExtractedArticle) => router.content.analyseArticle({ url: 'https://news.example/a', article, forced: false }, content);
 
   it('is analysed on arrival and not again when the article script sends the same article', async () => {
-    expect(await router.content.prepareArticle({ url: 'https://news.example/a', article: ARTICLE }, content)).toEqual({ ok: true, value: null });
+    // The answer is what the detector draws at once: actors and claims, with the settings.
+    const early = await router.content.prepareArticle({ url: 'https://news.example/a', article: ARTICLE }, content);
+    expect(early.ok && early.value && Object.keys(early.value.report).sort()).toEqual(['actors', 'claims']);
+    expect(early.ok && early.value?.report.claims.map(c => c.kind)).toEqual(['attribution']);
+    expect(early.ok && early.value?.settings.scheme).toBe(defaultSettings().scheme);
     expect(deps.draft).toHaveBeenCalledTimes(1);
-    const res = await analyse(structuredClone(ARTICLE));
+    // The article script completes the source (the detector reads the headline only): the
+    // language work is not done again for it.
+    const res = await analyse({ ...structuredClone(ARTICLE), source: { ...ARTICLE.source, published: '2021-07-19' } });
     expect(deps.draft).toHaveBeenCalledTimes(1);
     // The page gets actors and claims only; the popup reads the whole report from the state.
     expect(res.ok && Object.keys(res.value.report).sort()).toEqual(['actors', 'claims']);
@@ -139,10 +145,11 @@ describe('the article sent ahead by the detector', () => {
     expect(deps.draft).toHaveBeenCalledTimes(2);
   });
 
-  it('is not used for a different text, source or page', async () => {
+  it('is not used for a different text, verdict or page', async () => {
     for (const other of [
       { ...ARTICLE, text: `${ARTICLE.text} More.` },
-      { ...ARTICLE, source: { ...ARTICLE.source, title: 'Other' } },
+      { ...ARTICLE, detected: false },
+      { ...ARTICLE, detectReasons: ['has an <article> element'] },
     ]) {
       vi.mocked(deps.draft).mockClear();
       await router.content.prepareArticle({ url: 'https://news.example/a', article: ARTICLE }, content);
@@ -152,6 +159,17 @@ describe('the article sent ahead by the detector', () => {
     }
     vi.mocked(deps.draft).mockClear();
     await router.content.prepareArticle({ url: 'https://news.example/b', article: ARTICLE }, content);
+    await analyse(ARTICLE);
+    expect(deps.draft).toHaveBeenCalledTimes(2);
+  });
+
+  it('is not drawn at once when not relevant or with the highlights off for the site', async () => {
+    relevant = false;
+    expect(await router.content.prepareArticle({ url: 'https://news.example/a', article: ARTICLE }, content)).toEqual({ ok: true, value: null });
+    relevant = true;
+    deps.settingsNow = () => ({ ...defaultSettings(), sites: { 'news.example': false } });
+    expect(await router.content.prepareArticle({ url: 'https://news.example/a', article: ARTICLE }, content)).toEqual({ ok: true, value: null });
+    // Prepared all the same: the article script's analysis finds the draft.
     await analyse(ARTICLE);
     expect(deps.draft).toHaveBeenCalledTimes(2);
   });

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../cli/parse-document';
 import { extractArticle } from '../../lib/page/extract';
+import { completeSource, extractContainerText, extractFromContainer } from '../../lib/page/extract-core';
 
 const dir = path.resolve(__dirname, '../fixtures/pages');
-const html = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+const html = (name: string) => fs.readFileSync(path.resolve(dir, name), 'utf8');
 const parse = (name: string) => new DOMParser().parseFromString(html(name), 'text/html');
 
 const CHROME = ['Home', 'Most read', 'newsletter', 'Share', 'Tweet', 'All rights reserved', 'Advertisement', 'Related', 'Sign up', 'Subscribe'];
@@ -131,5 +132,27 @@ describe('hostile pages', () => {
     const a = extractArticle(doc);
     expect(a.detected).toBe(false);
     expect(a.text).toBe('');
+  });
+});
+
+describe("the detector's reading of the article container", () => {
+  const e2e = path.resolve(__dirname, '../e2e/pages');
+  const files = ['wire-jsonld.html', 'og-only.html', 'bare.html', 'time.html', 'home.html', ...fs.readdirSync(e2e).map(f => path.join(e2e, f))];
+  const url = 'https://news.example/story';
+
+  it.each(files.map(f => [path.basename(f), f]))('%s: text and verdict as the full reading; completing the source gives the same article', (_name, file) => {
+    const full = extractFromContainer(parse(file), { url });
+    const doc = parse(file);
+    const early = extractContainerText(doc, { url });
+    expect(early === null).toBe(full === null);
+    if (!full || !early) return;
+    expect(early.region.outerHTML).toBe(full.region.outerHTML);
+    expect({ ...early.article, source: null }).toEqual({ ...full.article, source: null });
+    expect(early.article.source).toEqual({ url, title: full.article.source.title, site: null, published: null, language: null });
+    expect(completeSource(doc, early)).toEqual(full.article);
+  });
+
+  it('reads a container in most of these pages (the comparison above is not vacuous)', () => {
+    expect(files.filter(f => extractContainerText(parse(f), { url })).length).toBeGreaterThanOrEqual(4);
   });
 });

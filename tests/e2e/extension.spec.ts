@@ -32,6 +32,18 @@ function expectHighlightsFor(state: TabState, sizes: Record<string, number>): vo
   for (const kind of new Set(report!.claims.map(c => c.kind))) expect(sizes[`al-claim-${kind}`] ?? 0, kind).toBeGreaterThan(0);
 }
 
+/** Opens our relevant article and waits until it is analysed and its highlights anchored. */
+async function openArticle(
+  page: Page,
+  baseUrl: string,
+  tabIdOf: (page: Page) => Promise<number>,
+  tabState: (id: number) => Promise<TabState | null>,
+): Promise<{ tabId: number; state: TabState }> {
+  await page.goto(`${baseUrl}/attribution.html`);
+  const tabId = await tabIdOf(page);
+  return { tabId, state: await waitForState(tabState, tabId, s => s?.status === 'done' && s.anchoring !== null) };
+}
+
 test('relevant article: highlights per type, DOM unchanged, badge, hover card, keyboard focus', async ({
   page,
   baseUrl,
@@ -39,9 +51,7 @@ test('relevant article: highlights per type, DOM unchanged, badge, hover card, k
   tabIdOf,
   tabState,
 }) => {
-  await page.goto(`${baseUrl}/attribution.html`);
-  const tabId = await tabIdOf(page);
-  const state = await waitForState(tabState, tabId, s => s?.status === 'done' && s.anchoring !== null);
+  const { tabId, state } = await openArticle(page, baseUrl, tabIdOf, tabState);
   expect(state.report!.article.relevant).toBe(true);
   expect(state.report!.claims.length, 'claims found by the engine').toBeGreaterThan(0);
   const total = state.anchoring!.anchored + state.anchoring!.missed;
@@ -110,6 +120,42 @@ test('popup switch turns highlights off and on, remembered for the site', async 
   await popup.locator('#highlight-toggle').click();
   await expect.poll(async () => Object.keys(await highlightSizes(page)).length).toBeGreaterThan(0);
   expect(await serialise(page)).toBe(await pristine(page));
+});
+
+/** The content scripts' timing points (lib/page/timing.ts), read in the extension's isolated world. */
+async function contentTimings(page: Page, extensionId: string): Promise<{ name: string; t: number }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: number[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.origin === `chrome-extension://${extensionId}` && context.auxData?.type === 'isolated') contexts.push(context.id);
+  });
+  await cdp.send('Runtime.enable'); // reports the contexts that exist
+  expect(contexts, "the extension's isolated world").toHaveLength(1);
+  const r = await cdp.send('Runtime.evaluate', { expression: 'JSON.stringify(globalThis.__attributionLensTimings ?? [])', contextId: contexts[0], returnByValue: true });
+  await cdp.detach();
+  return JSON.parse(r.result.value as string);
+}
+
+test('the detector draws the first highlights; the article script takes them over without anchoring again', async ({
+  page,
+  baseUrl,
+  worker,
+  extensionId,
+  tabIdOf,
+  tabState,
+}) => {
+  const { tabId, state } = await openArticle(page, baseUrl, tabIdOf, tabState);
+  const points = await contentTimings(page, extensionId);
+  const first = (name: string) => points.find(p => p.name === name)?.t ?? NaN;
+  expect(first('al:highlight-end'), 'highlights registered before the article script ran').toBeLessThan(first('al:article-start'));
+  expect(points.filter(p => p.name === 'al:anchor-start'), 'anchored once (by the detector)').toHaveLength(1);
+  expect(points.filter(p => p.name === 'al:highlight-end'), 'registered twice: drawn, then taken over').toHaveLength(2);
+  expectHighlightsFor(state, await highlightSizes(page));
+  // Taken over: the article script's switch removes every highlight, the detector's included.
+  await worker.evaluate(id => chrome.tabs.sendMessage(id, { al: 1, from: 'background', method: 'setHighlights', payload: { on: false } }), tabId);
+  await expect.poll(async () => highlightSizes(page)).toEqual({});
+  await worker.evaluate(id => chrome.tabs.sendMessage(id, { al: 1, from: 'background', method: 'setHighlights', payload: { on: true } }), tabId);
+  expectHighlightsFor(state, await highlightSizes(page));
 });
 
 test('negative page (sport): no highlights, empty badge', async ({ page, baseUrl, worker, tabIdOf, tabState }) => {

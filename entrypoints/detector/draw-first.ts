@@ -1,0 +1,33 @@
+import type { PageReport, Settings } from '../../lib/messaging/protocol';
+import { buildTextIndex } from '../../lib/page/anchor';
+import { anchorInSlices } from '../../lib/page/anchor-slices';
+import type { ContainerText } from '../../lib/page/extract-core';
+import { keepDrawing } from '../../lib/page/handoff';
+import { hasHighlightApi, isDarkBackground, registerGroups, schemePrefix } from '../../lib/page/highlighter';
+import { groupsOf, targetsOf, type Drawn } from '../../lib/page/targets';
+import { mark, markPainted } from '../../lib/page/timing';
+
+/**
+ * The detector's first drawing of a relevant article: the background's spans anchored in the
+ * article container the detector has just read, registered in `CSS.highlights` as the article
+ * script would register them. No cards, toggles or re-runs: the article script, asked for right
+ * after, takes the highlights over (`takeDrawing`). Pages without the Highlight API wait for it.
+ */
+export async function drawFirst(url: string, found: ContainerText, answer: { report: PageReport; settings: Settings }): Promise<void> {
+  const targets = targetsOf(answer.report);
+  if (!targets.length || !hasHighlightApi(window) || !found.region.isConnected) return;
+  mark('al:index-start');
+  const index = buildTextIndex(found.region);
+  mark('al:index-end');
+  // A navigation while anchoring (a single-page app) leaves the drawing to the article script.
+  const ranges = await anchorInSlices(index, found.article.text, targets, () => location.href !== url);
+  if (!ranges) return;
+  mark('al:highlight-start');
+  const drawn: Drawn[] = [];
+  ranges.forEach((range, i) => range && drawn.push({ range, group: targets[i].group }));
+  const dark = isDarkBackground(drawn[0]?.range.startContainer.parentElement ?? document.body);
+  const names = registerGroups(window, groupsOf(drawn, answer.settings), schemePrefix(answer.settings.scheme, dark));
+  keepDrawing({ url, names, targets: targets.map(({ start, end, group }) => ({ start, end, group })), ranges });
+  mark('al:highlight-end');
+  markPainted();
+}
