@@ -1,4 +1,6 @@
 import type { Span } from '../types';
+// Blocks are separated (a virtual space between them) where the extracted text separates them.
+import { BLOCK } from './block-text';
 
 /**
  * Offsets → live-DOM Ranges. Report offsets are into `ExtractedArticle.text`, built from
@@ -12,12 +14,6 @@ import type { Span } from '../types';
 const SKIP_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'IFRAME',
   'OBJECT', 'CANVAS', 'SVG', 'MATH', 'AL-CARD', 'HEAD',
-]);
-/** Elements that separate blocks of text (a virtual space between them). */
-const BLOCK_TAGS = new Set([
-  'P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'SECTION',
-  'ARTICLE', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'MAIN', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR',
-  'TD', 'TH', 'DT', 'DD', 'PRE', 'BODY', 'CAPTION', 'ADDRESS', 'DETAILS', 'SUMMARY',
 ]);
 const CONTEXT = 32;
 /**
@@ -69,7 +65,7 @@ function blockOf(node: Node, cache: Map<Element, Element | null>): Element | nul
   const known = cache.get(parent);
   if (known !== undefined) return known;
   let el: Element | null = parent;
-  while (el && !BLOCK_TAGS.has(el.tagName.toUpperCase())) el = el.parentElement;
+  while (el && !BLOCK.has(el.tagName.toUpperCase())) el = el.parentElement;
   cache.set(parent, el);
   return el;
 }

@@ -44,6 +44,12 @@ const LONG_PARAGRAPH = 14;
 
 type TextSource = 'container' | 'readability' | 'paragraphs' | 'page';
 type Chosen = { bt: BlockText; source: TextSource; region?: Element };
+/** Who found the text, for the detection reasons ("… has 5 paragraphs of article text"). */
+const FOUND_BY: Partial<Record<TextSource, string>> = {
+  container: 'the article container has',
+  readability: 'Readability finds',
+  paragraphs: 'the largest block of paragraphs has',
+};
 
 /** A clear article container in the live page: microdata for the body, else an `<article>`. */
 function articleContainer(doc: Document): Element | null {
@@ -304,9 +310,8 @@ function finishText(doc: Document, opts: ExtractOptions, chosen: Chosen, notes: 
   const words = countWords(bt.text);
   const reasons = quick.reasons.filter(r => !r.includes('paragraphs'));
   const strong = quick.candidate;
-  if (textSource === 'container') reasons.push(`the article container has ${paras} paragraph${paras === 1 ? '' : 's'} of article text (${words} words)`);
-  else if (textSource === 'readability') reasons.push(`Readability finds ${paras} paragraph${paras === 1 ? '' : 's'} of article text (${words} words)`);
-  else if (textSource === 'paragraphs') reasons.push(`the largest block of paragraphs has ${paras} paragraph${paras === 1 ? '' : 's'} of text (${words} words)`);
+  const by = FOUND_BY[textSource];
+  if (by) reasons.push(`${by} ${paras} paragraph${paras === 1 ? '' : 's'} of ${textSource === 'paragraphs' ? '' : 'article '}text (${words} words)`);
   // Markup vouches for a short article; without it, a few paragraphs of running text
   // (not link lists or table cells) found by Readability or the paragraph cluster.
   const detected = (strong && paras >= 1 && words >= 50) || (textSource !== 'page' && paras >= 3 && words >= 80) || (textSource !== 'page' && paras >= 2 && words >= 120) || (paras >= 6 && words >= 300);
