@@ -7,6 +7,9 @@ import { hasHighlightApi, isDarkBackground, registerGroups, schemePrefix } from 
 import { groupsOf, targetsOf, type Drawn } from '../../lib/page/targets';
 import { mark, markPainted } from '../../lib/page/timing';
 
+/** The longest the article script waits for the frame that shows the first drawing. */
+const FRAME_WAIT_MS = 100;
+
 /**
  * The detector's first drawing of a relevant article: the background's spans anchored in the
  * article container the detector has just read, registered in `CSS.highlights` as the article
@@ -27,7 +30,10 @@ export async function drawFirst(url: string, found: ContainerText, answer: { rep
   ranges.forEach((range, i) => range && drawn.push({ range, group: targets[i].group }));
   const dark = isDarkBackground(drawn[0]?.range.startContainer.parentElement ?? document.body);
   const names = registerGroups(window, groupsOf(drawn, answer.settings), schemePrefix(answer.settings.scheme, dark));
-  keepDrawing({ url, names, targets: targets.map(({ start, end, group }) => ({ start, end, group })), ranges });
+  keepDrawing({ url, names, targets, ranges });
   mark('al:highlight-end');
-  markPainted();
+  // The article script is asked for after the frame that shows these highlights (or
+  // FRAME_WAIT_MS in a hidden tab, which renders no frame): its injection and evaluation would
+  // otherwise hold that frame back.
+  await Promise.race([markPainted(), new Promise(resolve => setTimeout(resolve, FRAME_WAIT_MS))]);
 }

@@ -9,6 +9,8 @@
  * page scripts cannot see; the benchmark reads it through the DevTools protocol.
  */
 
+import { afterNextFrame } from './yield';
+
 /** One timing point: `name` is `al:<phase>-start`, `al:<phase>-end` or a single event. */
 export interface TimingPoint {
   name: string;
@@ -29,18 +31,7 @@ export function mark(name: string): number {
   return t;
 }
 
-/**
- * Marks `al:painted` in the task after the rendering update that follows this frame: call it
- * right after registering highlights. The frame's style, layout and paint run after its
- * animation-frame callbacks, in the same task; a message posted from the callback runs after them.
- */
-export function markPainted(): void {
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      mark('al:painted');
-    };
-    channel.port2.postMessage(null);
-  });
+/** Marks `al:painted` in the task after the next frame's rendering; resolves then. */
+export function markPainted(): Promise<void> {
+  return afterNextFrame().then(() => void mark('al:painted'));
 }
