@@ -19,11 +19,13 @@ const CONTEXT = 32;
 /**
  * A run of characters the normalised texts drop or collapse: whitespace (one space if the text
  * so far does not end in one) and soft hyphens / zero-width characters (dropped). U+FEFF is
- * whitespace for `\s`, as before. Runs are found by the RegExp engine, so the JavaScript below
- * does work per run (about per word), not per character: content-script code runs cold on every
- * page, where per-character loops were the anchoring's main cost.
+ * whitespace for `\s`, as before. A lone U+0020 between two other characters (or at the end)
+ * is not a run: it stays as it is, and most gaps in running text are such spaces. So the
+ * JavaScript below does work per paragraph break or odd run, not per word or character: content
+ * script code runs cold on every page, where per-word loops were the anchoring's main cost.
+ * (A run at the start is always one: nothing precedes it, so a space there is dropped.)
  */
-const GAP = /[\s\u00AD\u200B-\u200D\u2060]+/g;
+const GAP = /^[\s\u00AD\u200B-\u200D\u2060]+|(?! (?![\s\u00AD\u200B-\u200D\u2060]))[\s\u00AD\u200B-\u200D\u2060]+/g;
 const WHITESPACE = /\s/;
 
 /**
@@ -114,7 +116,7 @@ export function buildTextIndex(root: Node): TextIndex {
         piece(pos, ni, kept);
         parts.push(data.slice(kept, end));
         pos += end - kept;
-        lastSpace = false;
+        lastSpace = data.charCodeAt(end - 1) === 32; // a lone space at the end of the node
       }
       if (!m) break;
       const ws = m[0].search(WHITESPACE);
@@ -147,7 +149,7 @@ function normalised(text: string): { norm: string; at: (i: number) => number } {
     if (end > kept) {
       parts.push(text.slice(kept, end));
       pos += end - kept;
-      lastSpace = false;
+      lastSpace = text.charCodeAt(end - 1) === 32;
     }
     if (!m) break;
     const ws = m[0].search(WHITESPACE);

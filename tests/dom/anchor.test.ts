@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchorSpans, buildTextIndex, normaliseWithMap } from '../../lib/page/anchor';
 
@@ -65,5 +66,58 @@ describe('anchorSpans: extracted-text offsets to live Ranges', () => {
     const { norm, map } = normaliseWithMap('a \n\n b\u00ADc');
     expect(norm).toBe('a bc');
     expect(map[5]).toBe(2);
+  });
+});
+
+/**
+ * The normalisation, character by character: invisible characters dropped, a whitespace run one
+ * space unless the output is empty or ends in one; `at[i]` is how much output precedes input `i`.
+ */
+function reference(text: string, lastSpace = true): { norm: string; at: number[]; lastSpace: boolean } {
+  let norm = '';
+  const at: number[] = [];
+  for (const ch of text.split('')) {
+    at.push(norm.length);
+    if (/[\u00AD\u200B-\u200D\u2060]/.test(ch)) continue;
+    if (/\s/.test(ch)) {
+      if (!lastSpace) norm += ' ';
+      lastSpace = true;
+    } else {
+      norm += ch;
+      lastSpace = false;
+    }
+  }
+  at.push(norm.length);
+  return { norm, at, lastSpace };
+}
+
+describe('normalisation, against a character-by-character reference', () => {
+  // Words, single spaces (most of real text), runs, line breaks, non-breaking and invisible characters.
+  const piece = fc.constantFrom('China', 'a', ' ', ' ', ' ', '  ', '\n\n', '\u00A0', '\u00AD', '\u200B', '\t ', ' \u200B ', '.');
+  const text = fc.array(piece, { maxLength: 30 }).map(p => p.join(''));
+
+  it('article text: same normalised text and the same offset of every character', () => {
+    fc.assert(
+      fc.property(text, t => {
+        const { norm, map } = normaliseWithMap(t);
+        const ref = reference(t);
+        expect(norm).toBe(ref.norm);
+        expect([...map]).toEqual(ref.at);
+      }),
+      { numRuns: 500, seed: 7 },
+    );
+  });
+
+  it('page text index: the text of a paragraph of several text nodes is the reference over their concatenation', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), nodes => {
+        const doc = page('<p></p>');
+        const p = doc.querySelector('p')!;
+        for (const t of nodes) p.append(doc.createTextNode(t));
+        const idx = buildTextIndex(p);
+        expect(idx.text).toBe(reference(nodes.join('')).norm);
+      }),
+      { numRuns: 300, seed: 8 },
+    );
   });
 });
