@@ -1,5 +1,6 @@
 import type { PageReport, Settings } from '../../lib/messaging/protocol';
-import { buildTextIndex } from '../../lib/page/anchor';
+import { buildTextIndex, type TextIndex } from '../../lib/page/anchor';
+import { watchText } from '../../lib/page/watch-text';
 import { anchorInSlices } from '../../lib/page/anchor-slices';
 import type { ContainerText } from '../../lib/page/extract-core';
 import { keepDrawing } from '../../lib/page/handoff';
@@ -16,12 +17,9 @@ const FRAME_WAIT_MS = 100;
  * script would register them. No cards, toggles or re-runs: the article script, asked for right
  * after, takes the highlights over (`takeDrawing`). Pages without the Highlight API wait for it.
  */
-export async function drawFirst(url: string, found: ContainerText, answer: { report: PageReport; settings: Settings }): Promise<void> {
+export async function drawFirst(url: string, found: ContainerText, answer: { report: PageReport; settings: Settings }, index: TextIndex): Promise<void> {
   const targets = targetsOf(answer.report);
   if (!targets.length || !hasHighlightApi(window) || !found.region.isConnected) return;
-  mark('al:index-start');
-  const index = buildTextIndex(found.region);
-  mark('al:index-end');
   // A navigation while anchoring (a single-page app) leaves the drawing to the article script.
   const ranges = await anchorInSlices(index, found.article.text, targets, () => location.href !== url);
   if (!ranges) return;
@@ -36,4 +34,23 @@ export async function drawFirst(url: string, found: ContainerText, answer: { rep
   // FRAME_WAIT_MS in a hidden tab, which renders no frame): its injection and evaluation would
   // otherwise hold that frame back.
   await Promise.race([markPainted(), new Promise(resolve => setTimeout(resolve, FRAME_WAIT_MS))]);
+}
+
+/** An index built ahead: `take` gives it (built again if the text changed since), `drop` ends the watch. */
+export interface IndexAhead {
+  take(): TextIndex;
+  drop(): void;
+}
+
+/** Builds the text index of `region` now, while the background's answer travels. */
+export function indexWhileWaiting(region: Element): IndexAhead {
+  const build = (): TextIndex => {
+    mark('al:index-start');
+    const index = buildTextIndex(region);
+    mark('al:index-end');
+    return index;
+  };
+  const index = build();
+  const changes = watchText(region);
+  return { take: () => (changes.stop() ? build() : index), drop: () => void changes.stop() };
 }

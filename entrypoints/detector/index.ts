@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { sendFromContent } from '../../lib/messaging/client';
 import { quickCheck } from '../../lib/page/detect';
 import { extractContainerText } from '../../lib/page/extract-core';
-import { drawFirst } from './draw-first';
+import { drawFirst, indexWhileWaiting } from './draw-first';
 import { prepare, setCandidate } from '../../lib/page/handoff';
 import { mark } from '../../lib/page/timing';
 
@@ -76,8 +76,12 @@ export default defineUnlistedScript(() => {
     // The article script is asked for once the first highlights are drawn: its injection and
     // evaluation would otherwise compete with them for the page's main thread.
     mark('al:analyse-start');
-    void sendFromContent('prepareArticle', { url, article: found.article })
-      .then(res => (mark('al:analyse-end'), res.ok && res.value ? drawFirst(url, found, res.value) : null))
+    const answer = sendFromContent('prepareArticle', { url, article: found.article });
+    // While the answer travels, the container's text index is built (again if the page changes
+    // that text meanwhile).
+    const index = indexWhileWaiting(found.region);
+    void answer
+      .then(res => (mark('al:analyse-end'), res.ok && res.value ? drawFirst(url, found, res.value, index.take()) : index.drop()))
       .catch((err: unknown) => console.warn('[attribution-lens] first drawing failed', err))
       .finally(requestScript);
   };
