@@ -2,12 +2,11 @@ import type { ContentScriptContext } from '#imports';
 import { isContextInvalidated, sendFromContent } from '../../lib/messaging/client';
 import type { Settings } from '../../lib/messaging/protocol';
 import type { ExtractedArticle } from '../../lib/types';
-import { buildTextIndex, type TextIndex } from '../../lib/page/anchor';
 import { anchorInSlices } from '../../lib/page/anchor-slices';
-import { completeSource, extractFromContainer, extractWithRegion } from '../../lib/page/extract-core';
+import { completeSource, extractFromContainer, extractWithRegion, type ContainerText } from '../../lib/page/extract-core';
 import { elementProbe } from '../../lib/page/detect-elements';
-import { readabilityIfLoaded, takeDrawing, takePrepared, type TakenOver } from '../../lib/page/handoff';
-import { watchText } from '../../lib/page/watch-text';
+import { readabilityIfLoaded, takeDrawing, takePrepared } from '../../lib/page/handoff';
+import { indexAhead, textIndexOf } from '../../lib/page/index-ahead';
 import {
   FLASH_NAME,
   createHighlighter,
@@ -111,12 +110,9 @@ export class ArticleController {
     // Text from Readability's clone is searched in the whole page: that index is built only if
     // the answer asks to highlight.
     const root = region?.isConnected ? region : null;
-    let index = root && !early ? textIndexOf(root) : null;
-    // The page may change that text before the answer comes (a live story): then it is indexed again.
-    const changes = root ? watchText(root) : null;
+    const ahead = root ? indexAhead(root, !early) : null;
     const res = await answer;
-    const changed = changes?.stop() ?? false;
-    if (changed && index) index = textIndexOf(root!);
+    const changed = ahead?.stop() ?? false;
     mark('al:analyse-end');
     if (!res.ok && res.error === 'disabled') return this.clear();
     if (signal.aborted || !this.alive(res)) return;
@@ -131,7 +127,7 @@ export class ArticleController {
     let ranges: (Range | null)[] | null;
     if (early && !changed && sameTargets(early.targets, targets)) ranges = early.ranges;
     else {
-      index ??= textIndexOf(root ?? document.body);
+      const index = ahead ? ahead.take() : textIndexOf(document.body);
       ranges = await anchorInSlices(index, article.text, targets, () => signal.aborted);
       if (!ranges) return;
     }
@@ -173,7 +169,7 @@ export class ArticleController {
   }
 
   /** The detector's extraction with its source completed (site, date, language). */
-  private complete(taken: TakenOver): { article: ExtractedArticle; region: Element } {
+  private complete(taken: ContainerText): { article: ExtractedArticle; region: Element } {
     mark('al:complete-start');
     const article = completeSource(document, taken);
     mark('al:complete-end');
@@ -278,13 +274,6 @@ export class ArticleController {
     this.interaction.destroy();
     this.entries = [];
   }
-}
-
-function textIndexOf(root: Element): TextIndex {
-  mark('al:index-start');
-  const index = buildTextIndex(root);
-  mark('al:index-end');
-  return index;
 }
 
 /** The smallest element containing every anchored range: the article region to observe. */

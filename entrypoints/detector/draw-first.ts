@@ -1,6 +1,5 @@
 import type { PageReport, Settings } from '../../lib/messaging/protocol';
-import { buildTextIndex, type TextIndex } from '../../lib/page/anchor';
-import { watchText } from '../../lib/page/watch-text';
+import type { TextIndex } from '../../lib/page/anchor';
 import { anchorInSlices } from '../../lib/page/anchor-slices';
 import type { ContainerText } from '../../lib/page/extract-core';
 import { keepDrawing } from '../../lib/page/handoff';
@@ -34,23 +33,4 @@ export async function drawFirst(url: string, found: ContainerText, answer: { rep
   // FRAME_WAIT_MS in a hidden tab, which renders no frame): its injection and evaluation would
   // otherwise hold that frame back.
   await Promise.race([markPainted(), new Promise(resolve => setTimeout(resolve, FRAME_WAIT_MS))]);
-}
-
-/** An index built ahead: `take` gives it (built again if the text changed since), `drop` ends the watch. */
-export interface IndexAhead {
-  take(): TextIndex;
-  drop(): void;
-}
-
-/** Builds the text index of `region` now, while the background's answer travels. */
-export function indexWhileWaiting(region: Element): IndexAhead {
-  const build = (): TextIndex => {
-    mark('al:index-start');
-    const index = buildTextIndex(region);
-    mark('al:index-end');
-    return index;
-  };
-  const index = build();
-  const changes = watchText(region);
-  return { take: () => (changes.stop() ? build() : index), drop: () => void changes.stop() };
 }

@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
 import { sendFromContent } from '../../lib/messaging/client';
 import { quickCheck } from '../../lib/page/detect';
 import { extractContainerText } from '../../lib/page/extract-core';
-import { drawFirst, indexWhileWaiting } from './draw-first';
+import { indexAhead } from '../../lib/page/index-ahead';
+import { drawFirst } from './draw-first';
 import { prepare, setCandidate } from '../../lib/page/handoff';
 import { mark } from '../../lib/page/timing';
 
@@ -79,9 +80,9 @@ export default defineUnlistedScript(() => {
     const answer = sendFromContent('prepareArticle', { url, article: found.article });
     // While the answer travels, the container's text index is built (again if the page changes
     // that text meanwhile).
-    const index = indexWhileWaiting(found.region);
+    const index = indexAhead(found.region);
     void answer
-      .then(res => (mark('al:analyse-end'), res.ok && res.value ? drawFirst(url, found, res.value, index.take()) : index.drop()))
+      .then(res => (mark('al:analyse-end'), res.ok && res.value ? drawFirst(url, found, res.value, index.take()) : void index.stop()))
       .catch((err: unknown) => console.warn('[attribution-lens] first drawing failed', err))
       .finally(requestScript);
   };

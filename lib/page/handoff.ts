@@ -16,9 +16,6 @@ interface Prepared extends ContainerText {
   watch: TextWatch;
 }
 
-/** What the article script takes over from the detector's extraction. */
-export type TakenOver = Pick<ContainerText, 'article' | 'region' | 'rawText'>;
-
 /**
  * The detector's first drawing: the highlights it registered (`names`) and, per target of the
  * report it drew, the range found (null where the text was not found).
@@ -54,7 +51,7 @@ export function prepare(url: string, found: ContainerText): void {
  * The detector's extraction for `url`, once (it is removed): null if there is none, the page
  * navigated, or the region changed or left the document since.
  */
-export function takePrepared(url: string): TakenOver | null {
+export function takePrepared(url: string): ContainerText | null {
   const p = g.__attributionLensPrepared;
   if (!p) return null;
   const changed = p.watch.stop();

@@ -74,12 +74,17 @@ export function registerGroups(win: Window & typeof globalThis, groups: Highligh
   const names: string[] = [];
   for (const [base, ranges] of groups) {
     if (!ranges.length) continue;
-    const h = new win.Highlight(...ranges);
-    h.priority = base.startsWith('claim-') ? PRIORITY.claim : PRIORITY.actor;
-    win.CSS.highlights.set(prefix + base, h);
+    register(win, prefix + base, ranges, base.startsWith('claim-') ? PRIORITY.claim : PRIORITY.actor);
     names.push(prefix + base);
   }
   return names;
+}
+
+/** Registers `ranges` in `CSS.highlights` under `name` (replacing what was there). */
+function register(win: Window & typeof globalThis, name: string, ranges: Range[], priority: number): void {
+  const h = new win.Highlight(...ranges);
+  h.priority = priority;
+  win.CSS.highlights.set(name, h);
 }
 
 /** A highlighter for `doc`, with the API when present, else the `<al-mark>` fallback. */
@@ -91,12 +96,6 @@ export function createHighlighter(doc: Document, forceFallback = false): Highlig
 
 function apiHighlighter(win: Window & typeof globalThis): Highlighter {
   const names = new Set<string>();
-  const set = (name: string, ranges: Range[], priority: number): void => {
-    const h = new win.Highlight(...ranges);
-    h.priority = priority;
-    win.CSS.highlights.set(name, h);
-    names.add(name);
-  };
   const api: Highlighter = {
     mode: 'css-highlight',
     show(groups, prefix) {
@@ -109,7 +108,10 @@ function apiHighlighter(win: Window & typeof globalThis): Highlighter {
       for (const name of registerGroups(win, groups, prefix)) names.add(name);
     },
     showExtra(name, ranges) {
-      if (ranges.length) set(name, ranges, PRIORITY.flash);
+      if (ranges.length) {
+        register(win, name, ranges, PRIORITY.flash);
+        names.add(name);
+      }
       else {
         win.CSS.highlights.delete(name);
         names.delete(name);
