@@ -92,7 +92,7 @@ export class ArticleController {
     // No settings round trip first: `analyseArticle` answers with the settings, refuses sites
     // that are turned off ('disabled') and knows whether the tab was forced, so the critical path
     // is one message (extract → analyse → anchor → highlight). The detector's extraction is taken
-    // over with its source completed (it read the headline only).
+    // over with its source completed (it read the text only).
     const taken = takePrepared(url);
     const extracted = taken ? this.complete(taken) : await this.extract(url);
     if (signal.aborted || !extracted) return;

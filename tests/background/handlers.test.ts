@@ -131,7 +131,7 @@ describe('the article sent ahead by the detector', () => {
     expect(early.ok && early.value?.report.claims.map(c => c.kind)).toEqual(['attribution']);
     expect(early.ok && early.value?.settings.scheme).toBe(defaultSettings().scheme);
     expect(deps.draft).toHaveBeenCalledTimes(1);
-    // The article script completes the source (the detector reads the headline only): the
+    // The article script completes the source (the detector sends the URL only): the
     // language work is not done again for it.
     const res = await analyse({ ...structuredClone(ARTICLE), source: { ...ARTICLE.source, published: '2021-07-19' } });
     expect(deps.draft).toHaveBeenCalledTimes(1);

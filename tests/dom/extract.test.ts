@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../cli/parse-document';
 import { extractArticle } from '../../lib/page/extract';
-import { completeSource, extractContainerText, extractFromContainer } from '../../lib/page/extract-core';
+import { completeSource, extractContainerText, extractFromContainer, MAYBE_CJK } from '../../lib/page/extract-core';
+import { norm, PLAIN } from '../../lib/page/metadata';
 
 const dir = path.resolve(__dirname, '../fixtures/pages');
 const html = (name: string) => fs.readFileSync(path.resolve(dir, name), 'utf8');
@@ -148,11 +149,78 @@ describe("the detector's reading of the article container", () => {
     if (!full || !early) return;
     expect(early.region.outerHTML).toBe(full.region.outerHTML);
     expect({ ...early.article, source: null }).toEqual({ ...full.article, source: null });
-    expect(early.article.source).toEqual({ url, title: full.article.source.title, site: null, published: null, language: null });
+    expect(early.article.source).toEqual({ url, title: null, site: null, published: null, language: null });
     expect(completeSource(doc, early)).toEqual(full.article);
   });
 
   it('reads a container in most of these pages (the comparison above is not vacuous)', () => {
     expect(files.filter(f => extractContainerText(parse(f), { url })).length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('a repeated headline at the top of the article', () => {
+  const para = (n: number) =>
+    `<p>Paragraph ${n}: the ministry said on Monday that the intrusion had been traced to a group working for a foreign intelligence service, and that partners had been told.</p>`;
+  const page = (head: string, h1: string, lead: string) =>
+    `<html><head>${head}</head><body><h1>${h1}</h1><article>${lead}${[1, 2, 3, 4].map(para).join('')}</article></body></html>`;
+  const textOf = (html: string) => extractContainerText(new DOMParser().parseFromString(html, 'text/html'), { url: 'https://news.example/a' })?.article.text ?? '';
+
+  it.each([
+    ['the main <h1>', page('<title>Elsewhere</title>', 'Ministry traces breach to spies', '<h2>Ministry traces breach to spies</h2>')],
+    ['og:title', page('<meta property="og:title" content="Ministry traces breach to spies">', 'Site name', '<h2>Ministry traces breach to spies</h2>')],
+    ['twitter:title', page('<meta name="twitter:title" content="Ministry traces breach to spies">', 'Site name', '<h2>Ministry traces breach to spies</h2>')],
+    ['<title> without its site suffix', page('<title>Ministry traces breach to spies | The Courier</title>', 'Site name', '<h2>Ministry traces breach to spies</h2>')],
+  ])('a heading equal to %s is dropped', (_what, html) => {
+    const text = textOf(html);
+    expect(text.startsWith('Paragraph 1:')).toBe(true);
+  });
+
+  it('keeps a heading that is not the headline, and a paragraph that repeats it', () => {
+    const head = '<title>Ministry traces breach to spies | The Courier</title>';
+    expect(textOf(page(head, 'Ministry traces breach to spies', '<h2>What happened</h2>')).startsWith('What happened\n\nParagraph 1:')).toBe(true);
+    expect(textOf(page(head, 'Ministry traces breach to spies', '<p>Ministry traces breach to spies</p>')).startsWith('Ministry traces breach to spies\n\nParagraph 1:')).toBe(true);
+  });
+});
+
+describe('the fast paths around Unicode-property patterns', () => {
+  const reference = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+  it('every plain character is a letter or digit exactly when it is a-z or 0-9 (A-Z is lower-cased first)', () => {
+    const plain = [...Array(0x80).keys(), ...Array.from({ length: 0x70 }, (_, i) => 0x2000 + i)].map(c => String.fromCharCode(c)).filter(c => !/[A-Z]/.test(c));
+    expect(plain.every(c => PLAIN.test(c))).toBe(true);
+    expect(plain.filter(c => /[\p{L}\p{N}]/u.test(c) !== /[a-z0-9]/.test(c))).toEqual([]);
+  });
+
+  it('norm gives what the Unicode pattern gives, on plain and other texts', () => {
+    const alphabet = ['A', 'z', '7', ' ', '-', "'", '\u2019', '\u2014', '\u201c', '\u2026', 'é', 'İ', 'Ω', '北', '٣', '\u212a', '\n', '.', '|'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % alphabet.length;
+    const texts = Array.from({ length: 2000 }, () => Array.from({ length: 1 + (seed % 12) }, () => alphabet[next()]).join(''));
+    texts.push('Five Eyes accuse China’s MSS — again', 'ÉLYSÉE CONDEMNS “ATTACK”', 'İstanbul');
+    expect(texts.filter(t => norm(t) !== reference(t))).toEqual([]);
+    expect(texts.some(t => PLAIN.test(t.toLowerCase()))).toBe(true);
+  });
+
+  it('MAYBE_CJK holds every Han, kana and Hangul character', () => {
+    const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+    const missed: number[] = [];
+    let found = 0;
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      if (!cjk.test(c)) continue;
+      found++;
+      if (!MAYBE_CJK.test(c)) missed.push(cp);
+    }
+    expect(found).toBeGreaterThan(90_000);
+    expect(missed).toEqual([]);
+  });
+
+  it('counts CJK characters as words', () => {
+    const cjkPara = (n: number) => `<p>第${n}段。${'政府は国家が支援するサイバー攻撃を非難した。'.repeat(4)}</p>`;
+    const doc = new DOMParser().parseFromString(`<html><body><article>${[1, 2, 3, 4].map(cjkPara).join('')}</article></body></html>`, 'text/html');
+    // Four paragraphs without a space: four words, were each character not counted.
+    const reasons = extractArticle(doc, { url: 'https://news.example/jp' }).detectReasons.join(' ');
+    expect(Number(/\((\d+) words\)/.exec(reasons)?.[1])).toBeGreaterThan(300);
   });
 });
