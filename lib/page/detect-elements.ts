@@ -19,13 +19,13 @@ export function elementProbe(doc: Document): PageProbe {
     }
     return '';
   };
-  return {
+  const probe: PageProbe = {
     head: () => ({
       ogType: meta(OG_TYPE),
       published: meta(PUBLISHED),
       jsonLd: doc.head ? count(doc.head.getElementsByTagName('script'), isArticleLd) : 0,
+      allJsonLd: count(doc.getElementsByTagName('script'), isArticleLd),
     }),
-    articleJsonLd: () => count(doc.getElementsByTagName('script'), isArticleLd),
     jsonLd(headOnly) {
       const scripts = headOnly ? (doc.head?.getElementsByTagName('script') ?? []) : doc.getElementsByTagName('script');
       const out: string[] = [];
@@ -43,6 +43,8 @@ export function elementProbe(doc: Document): PageProbe {
       }
       return out;
     },
+    sampleCount: (step, min) => probe.sampleLengths(step, min).length,
   };
+  return probe;
 }
 

@@ -48,16 +48,17 @@ const TYPE_RE = /"@type"\s*:\s*(?:"([^"]{1,60})"|\[([^\]]{1,300})\])/g;
  */
 export interface PageProbe {
   /**
-   * `content` of `<head>`'s og:type and article:published_time metas, and how many of its JSON-LD
-   * scripts may name an article type (their text has "Article", "Posting" or "Report").
+   * `content` of `<head>`'s og:type and article:published_time metas, and how many JSON-LD scripts
+   * may name an article type (their text has "Article", "Posting" or "Report"): in `<head>` and in
+   * the whole document.
    */
-  head(): { ogType: string; published: string; jsonLd: number };
-  /** How many JSON-LD scripts of the whole document may name an article type (as in {@link head}). */
-  articleJsonLd(): number;
+  head(): { ogType: string; published: string; jsonLd: number; allJsonLd: number };
   /** Text of the first JSON-LD scripts (at most 10, each cut at 100,000 characters). */
   jsonLd(headOnly: boolean): string[];
   /** Lengths ≥ `min` among paragraphs 0, step, 2·step… (at most `P_SAMPLE` of them). */
   sampleLengths(step: number, min: number): number[];
+  /** How many {@link sampleLengths} would give (one evaluation, not one per paragraph). */
+  sampleCount(step: number, min: number): number;
 }
 
 export const MAX_LD = 10;
@@ -74,18 +75,19 @@ const SEP = '\u0001';
 const META = (key: string): string =>
   `string(/html/head/meta[${LOWER('@property')} = '${key}' or (not(@property) and ${LOWER('@name')} = '${key}')][1]/@content)`;
 // Few evaluations, each answering several questions: the first costs most.
-const HEAD = `concat(${META(OG_TYPE)}, '${SEP}', ${META(PUBLISHED)}, '${SEP}', count(/html/head/script${ARTICLE_LD}))`;
-const BODY_LD = `count(//script${ARTICLE_LD})`;
+const HEAD = `concat(${META(OG_TYPE)}, '${SEP}', ${META(PUBLISHED)}, '${SEP}', count(/html/head/script${ARTICLE_LD}), '${SEP}', count(//script${ARTICLE_LD}))`;
+/** Paragraphs 0, step, 2·step… (at most P_SAMPLE) whose normalised text has `min` characters or more. */
+const SAMPLE = (step: number, min: number): string =>
+  `(((//p)[(position() - 1) mod ${step} = 0])[position() <= ${P_SAMPLE}][string-length(normalize-space()) >= ${min}])`;
 
 function xpathProbe(doc: Document): PageProbe {
   const num = (expr: string): number => doc.evaluate(expr, doc, null, 1 /* NUMBER_TYPE */, null).numberValue;
   const str = (expr: string): string => doc.evaluate(expr, doc, null, 2 /* STRING_TYPE */, null).stringValue;
   return {
     head() {
-      const [ogType, published, jsonLd] = str(HEAD).split(SEP);
-      return { ogType, published, jsonLd: Number(jsonLd) };
+      const [ogType, published, jsonLd, allJsonLd] = str(HEAD).split(SEP);
+      return { ogType, published, jsonLd: Number(jsonLd), allJsonLd: Number(allJsonLd) };
     },
-    articleJsonLd: () => num(BODY_LD),
     jsonLd(headOnly) {
       const set = `(${headOnly ? '/html/head/script' : '//script'}${LD})`;
       const out: string[] = [];
@@ -93,11 +95,12 @@ function xpathProbe(doc: Document): PageProbe {
       return out;
     },
     sampleLengths(step, min) {
-      const set = `(((//p)[(position() - 1) mod ${step} = 0])[position() <= ${P_SAMPLE}][string-length(normalize-space()) >= ${min}])`;
+      const set = SAMPLE(step, min);
       const out: number[] = [];
       for (let i = 1, n = num(`count${set}`); i <= n; i++) out.push(num(`string-length(normalize-space(${set}[${i}]))`));
       return out;
     },
+    sampleCount: (step, min) => num(`count${SAMPLE(step, min)}`),
   };
 }
 
@@ -131,7 +134,7 @@ export function quickCheck(doc: Document, opts: QuickCheckOptions = {}): QuickCh
   if (head.ogType.trim().toLowerCase() === 'article') reasons.push('Open Graph type is "article"');
   if (head.published.trim()) reasons.push('has an article publication time');
   if (reasons.length && !types.length && !opts.full) return { candidate: true, reasons, ms: performance.now() - t0 };
-  if (!types.length && probe.articleJsonLd() > head.jsonLd) types = jsonLdTypes(probe.jsonLd(false));
+  if (!types.length && head.allJsonLd > head.jsonLd) types = jsonLdTypes(probe.jsonLd(false));
   if (types.length) reasons.unshift(`marked up as a news article (JSON-LD ${types.join(', ')})`);
   if (reasons.length && !opts.full) return { candidate: true, reasons, ms: performance.now() - t0 };
   let strong = reasons.length > 0;
@@ -148,7 +151,7 @@ export function quickCheck(doc: Document, opts: QuickCheckOptions = {}): QuickCh
   const count = doc.getElementsByTagName('p').length;
   const step = Math.max(1, Math.floor(count / P_SAMPLE));
   const scale = count ? count / Math.min(P_SAMPLE, Math.ceil(count / step)) : 0;
-  const long = count ? Math.round(probe.sampleLengths(step, LONG_P).length * scale) : 0;
+  const long = count ? Math.round(probe.sampleCount(step, LONG_P) * scale) : 0;
   const enoughText = long >= 3;
   reasons.push(enoughText ? `about ${long} long paragraphs of text` : `few long paragraphs (${long} of ${count})`);
   let candidate = strong || (enoughText && hasArticleEl) || long >= 4;
