@@ -6,7 +6,7 @@ import { anchorInSlices } from '../../lib/page/anchor-slices';
 import { completeSource, extractFromContainer, extractWithRegion, type ContainerText } from '../../lib/page/extract-core';
 import { elementProbe } from '../../lib/page/detect-elements';
 import { readabilityIfLoaded, takeDrawing, takePrepared } from '../../lib/page/handoff';
-import { indexAhead, textIndexOf } from '../../lib/page/index-ahead';
+import { anchorAhead, anchorIn } from '../../lib/page/index-ahead';
 import {
   FLASH_NAME,
   createHighlighter,
@@ -106,11 +106,11 @@ export class ArticleController {
     mark('al:analyse-start');
     const answer = sendFromContent('analyseArticle', { url, article, forced: this.forced });
     // While the background answers (usually with the report the detector's text started), the
-    // live text index of the article container is built, unless the detector's ranges will do.
-    // Text from Readability's clone is searched in the whole page: that index is built only if
-    // the answer asks to highlight.
+    // live text index of the article container is built and the text normalised for anchoring,
+    // unless the detector's ranges will do. Text from Readability's clone is searched in the
+    // whole page: that index is built only if the answer asks to highlight.
     const root = region?.isConnected ? region : null;
-    const ahead = root ? indexAhead(root, !early) : null;
+    const ahead = root ? anchorAhead(root, article.text, !early) : null;
     const res = await answer;
     const changed = ahead?.stop() ?? false;
     mark('al:analyse-end');
@@ -127,8 +127,8 @@ export class ArticleController {
     let ranges: (Range | null)[] | null;
     if (early && !changed && sameTargets(early.targets, targets)) ranges = early.ranges;
     else {
-      const index = ahead ? ahead.take() : textIndexOf(document.body);
-      ranges = await anchorInSlices(index, article.text, targets, () => signal.aborted);
+      const anchor = ahead ? ahead.take() : anchorIn(document.body, article.text);
+      ranges = await anchorInSlices(anchor, targets, () => signal.aborted);
       if (!ranges) return;
     }
     this.entries = [];

@@ -1,9 +1,9 @@
 import type { PageReport, Settings } from '../../lib/messaging/protocol';
-import type { TextIndex } from '../../lib/page/anchor';
 import { anchorInSlices } from '../../lib/page/anchor-slices';
 import type { ContainerText } from '../../lib/page/extract-core';
 import { keepDrawing } from '../../lib/page/handoff';
-import { hasHighlightApi, isDarkBackground, registerGroups, schemePrefix } from '../../lib/page/highlighter';
+import { isDarkBackground, registerGroups, schemePrefix } from '../../lib/page/highlighter';
+import type { Anchor } from '../../lib/page/index-ahead';
 import { groupsOf, targetsOf, type Drawn } from '../../lib/page/targets';
 import { mark, markPainted } from '../../lib/page/timing';
 
@@ -14,13 +14,14 @@ const FRAME_WAIT_MS = 100;
  * The detector's first drawing of a relevant article: the background's spans anchored in the
  * article container the detector has just read, registered in `CSS.highlights` as the article
  * script would register them. No cards, toggles or re-runs: the article script, asked for right
- * after, takes the highlights over (`takeDrawing`). Pages without the Highlight API wait for it.
+ * after, takes the highlights over (`takeDrawing`). The caller checks for the Highlight API
+ * (pages without it wait for the article script).
  */
-export async function drawFirst(url: string, found: ContainerText, answer: { report: PageReport; settings: Settings }, index: TextIndex): Promise<void> {
+export async function drawFirst(url: string, found: ContainerText, answer: { report: PageReport; settings: Settings }, anchor: Anchor): Promise<void> {
   const targets = targetsOf(answer.report);
-  if (!targets.length || !hasHighlightApi(window) || !found.region.isConnected) return;
+  if (!targets.length || !found.region.isConnected) return;
   // A navigation while anchoring (a single-page app) leaves the drawing to the article script.
-  const ranges = await anchorInSlices(index, found.article.text, targets, () => location.href !== url);
+  const ranges = await anchorInSlices(anchor, targets, () => location.href !== url);
   if (!ranges) return;
   mark('al:highlight-start');
   const drawn: Drawn[] = [];

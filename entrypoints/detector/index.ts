@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
 import { sendFromContent } from '../../lib/messaging/client';
 import { quickCheck } from '../../lib/page/detect';
 import { extractContainerText } from '../../lib/page/extract-core';
-import { indexAhead } from '../../lib/page/index-ahead';
+import { hasHighlightApi } from '../../lib/page/highlighter';
+import { anchorAhead } from '../../lib/page/index-ahead';
 import { drawFirst } from './draw-first';
 import { prepare, setCandidate } from '../../lib/page/handoff';
 import { mark } from '../../lib/page/timing';
@@ -78,11 +79,12 @@ export default defineUnlistedScript(() => {
     // evaluation would otherwise compete with them for the page's main thread.
     mark('al:analyse-start');
     const answer = sendFromContent('prepareArticle', { url, article: found.article });
-    // While the answer travels, the container's text index is built (again if the page changes
-    // that text meanwhile).
-    const index = indexAhead(found.region);
+    // While the answer travels, what anchoring needs before it knows the spans is prepared: the
+    // container's text index and the article text's normalisation (again if the page changes that
+    // text meanwhile). Pages without the Highlight API leave the drawing to the article script.
+    const ahead = hasHighlightApi(window) ? anchorAhead(found.region, found.article.text) : null;
     void answer
-      .then(res => (mark('al:analyse-end'), res.ok && res.value ? drawFirst(url, found, res.value, index.take()) : void index.stop()))
+      .then(res => (mark('al:analyse-end'), res.ok && res.value && ahead ? drawFirst(url, found, res.value, ahead.take()) : void ahead?.stop()))
       .catch((err: unknown) => console.warn('[attribution-lens] first drawing failed', err))
       .finally(requestScript);
   };

@@ -1,5 +1,5 @@
 import type { Span } from '../types';
-import { anchorer, type TextIndex } from './anchor';
+import type { Anchor } from './index-ahead';
 import { mark } from './timing';
 import { yieldToPage } from './yield';
 
@@ -7,13 +7,12 @@ import { yieldToPage } from './yield';
 export const SLICE_MS = 12;
 
 /**
- * {@link anchorer} over `spans`, cut into slices of SLICE_MS that yield to the page between them
+ * `anchor` over `spans`, cut into slices of SLICE_MS that yield to the page between them
  * (thousands of spans on a very long page would otherwise be one long task). Null if
  * `cancelled()` says so after a yield.
  */
-export async function anchorInSlices(index: TextIndex, articleText: string, spans: readonly Span[], cancelled: () => boolean): Promise<(Range | null)[] | null> {
+export async function anchorInSlices(anchor: Anchor, spans: readonly Span[], cancelled: () => boolean): Promise<(Range | null)[] | null> {
   mark('al:anchor-start');
-  const anchor = anchorer(index, articleText);
   const ranges: (Range | null)[] = [];
   let sliceStart = performance.now();
   for (const span of spans) {

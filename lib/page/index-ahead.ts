@@ -1,6 +1,10 @@
-import { buildTextIndex, type TextIndex } from './anchor';
+import type { Span } from '../types';
+import { anchorer, buildTextIndex, type TextIndex } from './anchor';
 import { mark } from './timing';
 import { watchText } from './watch-text';
+
+/** Turns a span of the article text into a live Range (null where its text is not found). */
+export type Anchor = (span: Span) => Range | null;
 
 /** The text index of `root` (timed as `al:index` for the benchmark). */
 export function textIndexOf(root: Node): TextIndex {
@@ -10,26 +14,31 @@ export function textIndexOf(root: Node): TextIndex {
   return index;
 }
 
-/** A text index built while the background's answer travels, and a watch on its text. */
-export interface IndexAhead {
+/** {@link anchorer} over a new index of `root`: what anchoring needs before it knows the spans. */
+export function anchorIn(root: Node, articleText: string): Anchor {
+  return anchorer(textIndexOf(root), articleText);
+}
+
+/** An anchorer prepared while the background's answer travels, and a watch on its text. */
+export interface AnchorAhead {
   /** Ends the watch; says whether the text changed since it started (the same answer each call). */
   stop(): boolean;
-  /** The index: the one built ahead if the text is unchanged, else one built now. */
-  take(): TextIndex;
+  /** The anchorer: the one prepared ahead if the text is unchanged, else one prepared now. */
+  take(): Anchor;
 }
 
 /**
- * Watches `region` and (if `buildNow`) indexes it now, while waiting for the answer that says
- * what to anchor: the index is then ready, or built again if the page changed that text meanwhile
- * (a live story). The detector and the article script both use it.
+ * Watches `region` and (if `now`) indexes it and normalises `articleText` now, while waiting for
+ * the answer that says what to anchor: both are then ready, or done again if the page changed
+ * that text meanwhile (a live story). The detector and the article script both use it.
  */
-export function indexAhead(region: Element, buildNow = true): IndexAhead {
-  let index = buildNow ? textIndexOf(region) : null;
+export function anchorAhead(region: Element, articleText: string, now = true): AnchorAhead {
+  let anchor = now ? anchorIn(region, articleText) : null;
   const watch = watchText(region);
   let changed: boolean | null = null;
   const stop = (): boolean => (changed ??= watch.stop());
   return {
     stop,
-    take: () => (index && !stop() ? index : (index = textIndexOf(region))),
+    take: () => (anchor && !stop() ? anchor : (anchor = anchorIn(region, articleText))),
   };
 }
