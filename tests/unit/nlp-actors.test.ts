@@ -191,6 +191,12 @@ describe('threat groups', () => {
     expect(actors.filter(a => a.type === 'threat-group'), show(actors)).toEqual([]);
   });
 
+  it('a capitalized word before a property name of plain objects is no vendor-scheme group', () => {
+    const text = 'Hackers breached the servers, malware researchers said. Kevin Constructor and Anna Valueof run the cyber security team.';
+    const actors = actorsOf(text);
+    expect(actors.filter(a => a.type === 'threat-group'), show(actors)).toEqual([]);
+  });
+
   // Regression test (was a known miss).
   it('"Fancy Bear" is the same actor as APT28', () => {
     const actors = actorsOf(fixture('denial-germany'));

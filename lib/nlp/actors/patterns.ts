@@ -59,22 +59,22 @@ function threatCode(doc: Doc, kb: Kb, reg: ActorRegistry, i: number): number {
 }
 
 /** Vendor naming schemes: the second word gives the (suspected) sponsor. */
-const SCHEME_COUNTRY: Record<string, string | null> = {
+const SCHEME_COUNTRY = new Map<string, string | null>(Object.entries({
   typhoon: 'CN', blizzard: 'RU', sandstorm: 'IR', sleet: 'KP', hail: 'KR', dust: 'TR', cyclone: 'VN',
   panda: 'CN', bear: 'RU', kitten: 'IR', chollima: 'KP', tiger: 'IN', leopard: 'PK', buffalo: 'VN', crane: 'KR',
   tempest: null, spider: null,
-};
+}));
 
 /** "Flax Typhoon", "Midnight Blizzard", "Cozy Bear": a capitalized word + a vendor scheme noun, in cyber text. */
 function threatName(doc: Doc, reg: ActorRegistry, i: number): number {
   const toks = doc.tokens;
   const a = toks[i];
   const b = toks[i + 1];
-  if (!b || doc.cyberTerms < 2 || !(b.lower in SCHEME_COUNTRY)) return 0;
+  if (!b || doc.cyberTerms < 2 || !SCHEME_COUNTRY.has(b.lower)) return 0;
   if (!/^\p{Lu}\p{Ll}+$/u.test(a.text) || !/^\p{Lu}/u.test(b.text) || NOT_NAME.has(a.lower)) return 0;
   if (!reg.free(i, i + 2)) return 0;
   const name = `${a.text} ${b.text}`;
-  const actor = reg.ensure({ id: `pattern:group-${name.toLowerCase().replace(/\s+/g, '-')}`, name, type: 'threat-group', country: SCHEME_COUNTRY[b.lower], kb: null, entity: null });
+  const actor = reg.ensure({ id: `pattern:group-${name.toLowerCase().replace(/\s+/g, '-')}`, name, type: 'threat-group', country: SCHEME_COUNTRY.get(b.lower) ?? null, kb: null, entity: null });
   return reg.mention(actor, i, i + 2) ? i + 2 : 0;
 }
 
