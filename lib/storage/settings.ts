@@ -149,5 +149,6 @@ export function isNeverRun(settings: Settings, host: string): boolean {
 
 /** Highlights on for `host`: the per-site choice if any, else the global default. */
 export function highlightsOnFor(settings: Settings, host: string): boolean {
-  return settings.sites[host] ?? settings.defaultOn;
+  // Own keys only: a host named like an Object.prototype property ("constructor") has no choice.
+  return Object.prototype.hasOwnProperty.call(settings.sites, host) ? settings.sites[host] : settings.defaultOn;
 }

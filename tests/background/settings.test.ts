@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SETTINGS_VERSION, defaultSettings, isNeverRun, migrateSettings, validateSettings } from '../../lib/storage/settings';
+import { SETTINGS_VERSION, defaultSettings, highlightsOnFor, isNeverRun, migrateSettings, validateSettings } from '../../lib/storage/settings';
 
 describe('settings: versions, migrations, recovery', () => {
   it('migrates v1 (enabled, no scheme) to the current version', () => {
@@ -21,6 +21,12 @@ describe('settings: versions, migrations, recovery', () => {
   });
   it('nothing stored: defaults, no notice', () => {
     expect(migrateSettings(undefined)).toEqual({ settings: defaultSettings(), notice: null });
+  });
+  it('highlights follow the per-site choice, else the default; a host named like an object property has no choice', () => {
+    const s = validateSettings({ ...defaultSettings(), defaultOn: false, sites: { 'a.example': true } })!;
+    expect(highlightsOnFor(s, 'a.example')).toBe(true);
+    expect(highlightsOnFor(s, 'b.example')).toBe(false);
+    for (const host of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) expect(highlightsOnFor(s, host)).toBe(false);
   });
   it('never-run matches the host and its subdomains only', () => {
     const s = validateSettings({ ...defaultSettings(), neverRun: ['example.org'] })!;
