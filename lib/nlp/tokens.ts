@@ -58,8 +58,13 @@ export function aliasKeys(alias: string): string[] {
   return tokenize(alias).map(t => t.lower);
 }
 
-/** First letter is upper case (Title or UPPER). */
-export function isCapitalized(s: string): boolean {
-  const c = s.charAt(0);
-  return c !== c.toLowerCase() && c === c.toUpperCase();
+const UPPER_FIRST = /^\p{Lu}/u;
+
+/**
+ * Does `s` start with an upper-case letter (`\p{Lu}`)? Asked of most tokens several times per
+ * analysis: an ASCII first character is answered without the pattern.
+ */
+export function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(s);
 }

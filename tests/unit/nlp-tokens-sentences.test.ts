@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../lib/nlp/sentences';
-import { tokenize } from '../../lib/nlp/tokens';
+import { startsUpper, tokenize } from '../../lib/nlp/tokens';
 
 /** The sentences of `text` as strings, cut from the text by their offsets. */
 function sentences(text: string): string[] {
@@ -147,5 +147,22 @@ describe('splitSentences', () => {
     const got = splitSentences(text);
     expect(got).toHaveLength(2_000);
     expect(text.slice(got[1999].start, got[1999].end)).toBe('Sen. Mark Warner said the U.S. would respond on Sept. 5.');
+  });
+});
+
+describe('startsUpper', () => {
+  it('answers as /^\\p{Lu}/u for every character (the ASCII shortcut included)', () => {
+    const upper = /^\p{Lu}/u;
+    const differ: number[] = [];
+    for (let cp = 0; cp <= 0x1ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const s = `${String.fromCodePoint(cp)}x`;
+      if (startsUpper(s) !== upper.test(s)) differ.push(cp);
+    }
+    expect(differ).toEqual([]);
+    expect(startsUpper('China')).toBe(true);
+    expect(startsUpper('Élysée')).toBe(true);
+    expect(startsUpper('china')).toBe(false);
+    expect(startsUpper('')).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import type { AliasHit, AliasMode } from '../../kb/trie';
 import { writtenAsAlias } from '../../kb/trie';
 import type { KbEntity } from '../../kb/types';
 import { inDateline, WINDOW, type Doc } from '../doc';
-import { fold } from '../tokens';
+import { fold, startsUpper } from '../tokens';
 import { capitalAsAgent, demonymInGovContext, inCyberContext, isDateline } from './context';
 import { fromEntity, type ActorRegistry } from './registry';
 
@@ -65,11 +65,11 @@ function allowed(doc: Doc, hit: AliasHit, from: number, to: number): boolean {
     case 'cyber':
       return writtenAsAlias(toks, from, hit) && inCyberContext(doc, from, to);
     case 'demonym':
-      return /^\p{Lu}/u.test(toks[from].text) && demonymInGovContext(toks, to);
+      return startsUpper(toks[from].text) && demonymInGovContext(toks, to);
     case 'capital':
       return writtenAsAlias(toks, from, hit) && !isDateline(doc, from, to) && capitalAsAgent(toks, from, to);
     case 'generic':
-      return /^\p{Lu}/u.test(toks[from].text) || hit.alias === hit.alias.toLowerCase();
+      return startsUpper(toks[from].text) || hit.alias === hit.alias.toLowerCase();
   }
 }
 
@@ -188,6 +188,6 @@ export function contextCountry(doc: Doc, kb: Kb, reg: ActorRegistry, from: numbe
 /** ISO code of a capitalized demonym at token j ("Chinese"). */
 export function demonymCountry(doc: Doc, kb: Kb, j: number): string | null {
   const t = doc.tokens[j];
-  if (!t || !/^\p{Lu}/u.test(t.text)) return null;
+  if (!t || !startsUpper(t.text)) return null;
   return kb.demonymCc.get(t.lower) ?? null;
 }

@@ -4,6 +4,7 @@ import { matchGazetteer } from './gazetteer';
 import { matchPatterns } from './patterns';
 import { matchPeople } from './people';
 import { ActorRegistry, fromEntity } from './registry';
+import { startsUpper } from '../tokens';
 
 /**
  * Finds every actor in the document. Stages run from the most to the least specific; each
@@ -58,7 +59,7 @@ function matchDefinedAcronyms(doc: Doc, reg: ActorRegistry): void {
     if (!/^\p{Lu}[\p{Lu}\d]{1,7}$/u.test(acr.text)) continue;
     const owner = reg.at(i - 1);
     if (!owner || owner.type === 'person' || owner.type === 'official' || owner.type === 'state') continue;
-    const initials = owner.name.split(/[\s-]+/).filter(w => /^\p{Lu}/u.test(w)).map(w => w[0]).join('');
+    const initials = owner.name.split(/[\s-]+/).filter(w => startsUpper(w)).map(w => w[0]).join('');
     const ownerAcr = reg.at(i + 1);
     if (ownerAcr && ownerAcr !== owner) continue;
     // accept when the letters fit the name, or the name is not an acronym-free pattern guess

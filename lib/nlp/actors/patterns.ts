@@ -2,7 +2,7 @@ import type { Kb } from '../../kb';
 import type { KbEntity } from '../../kb/types';
 import type { Doc } from '../doc';
 import { NOT_NAME } from '../lexicon';
-import type { Token } from '../tokens';
+import { startsUpper, type Token } from '../tokens';
 import { contextCountry, demonymCountry } from './gazetteer';
 import { fromEntity, type ActorRegistry } from './registry';
 
@@ -35,7 +35,7 @@ function threatCode(doc: Doc, kb: Kb, reg: ActorRegistry, i: number): number {
   let name: string | null = null;
   let to = i + 1;
   if (CODE_TOKEN.test(toks[i].text)) name = toks[i].text;
-  else if (CODE_PREFIX.test(toks[i].lower) && /^\p{Lu}/u.test(toks[i].text)) {
+  else if (CODE_PREFIX.test(toks[i].lower) && startsUpper(toks[i].text)) {
     let j = i + 1;
     if (toks[j]?.text === '-') j++;
     if (toks[j] && /^\d{1,5}$/.test(toks[j].text)) {
@@ -71,7 +71,7 @@ function threatName(doc: Doc, reg: ActorRegistry, i: number): number {
   const a = toks[i];
   const b = toks[i + 1];
   if (!b || doc.cyberTerms < 2 || !SCHEME_COUNTRY.has(b.lower)) return 0;
-  if (!/^\p{Lu}\p{Ll}+$/u.test(a.text) || !/^\p{Lu}/u.test(b.text) || NOT_NAME.has(a.lower)) return 0;
+  if (!startsUpper(a.text) || !/^\p{Lu}\p{Ll}+$/u.test(a.text) || !startsUpper(b.text) || NOT_NAME.has(a.lower)) return 0;
   if (!reg.free(i, i + 2)) return 0;
   const name = `${a.text} ${b.text}`;
   const actor = reg.ensure({ id: `pattern:group-${name.toLowerCase().replace(/\s+/g, '-')}`, name, type: 'threat-group', country: SCHEME_COUNTRY.get(b.lower) ?? null, kb: null, entity: null });
@@ -112,7 +112,7 @@ function embassy(doc: Doc, kb: Kb, reg: ActorRegistry, i: number): number {
   if (!cc || head < 0) return 0;
   let to = head + 1;
   let host: string | null = null;
-  if (toks[to]?.lower === 'in' && toks[to + 1] && /^\p{Lu}/u.test(toks[to + 1].text)) {
+  if (toks[to]?.lower === 'in' && toks[to + 1] && startsUpper(toks[to + 1].text)) {
     host = kb.capitalCc.get(toks[to + 1].text) ?? reg.at(to + 1)?.country ?? null;
     if (host) to += 2;
   }
@@ -185,7 +185,7 @@ function possessorCountry(doc: Doc, reg: ActorRegistry, i: number): string | nul
 }
 
 function isCap(t: Token): boolean {
-  return t.kind !== 'punct' && /^\p{Lu}/u.test(t.text);
+  return t.kind !== 'punct' && startsUpper(t.text);
 }
 
 /** A KB entity whose name or alias equals `name` (case-insensitive). */

@@ -1,7 +1,7 @@
 import { inDateline, type Doc } from '../doc';
 import { GOV_TITLES, HONORIFICS, NOT_NAME, PRIVATE_TITLES, isSayVerb } from '../lexicon';
 import { GIVEN_NAMES } from '../names';
-import type { Token } from '../tokens';
+import { startsUpper, type Token } from '../tokens';
 import type { ActorRegistry, FoundActor } from './registry';
 
 /**
@@ -18,7 +18,7 @@ export function matchPeople(doc: Doc, reg: ActorRegistry): void {
     const len = to - i;
     if (len < 1) continue;
     // "Deputy Treasury Secretary Wally Adeyemo": a word before a title word belongs to the title
-    if (len === 1 && toks[to] && isTitleWord(toks[to]) && /^\p{Lu}/u.test(toks[to].text)) continue;
+    if (len === 1 && toks[to] && isTitleWord(toks[to]) && startsUpper(toks[to].text)) continue;
     const role = titleBefore(doc, reg, i) ?? appositionAround(doc, reg, i, to);
     const spoke = sayAround(toks, i, to);
     const given = GIVEN_NAMES.has(toks[i].lower);
@@ -51,7 +51,7 @@ function ofState(reg: ActorRegistry, to: number): string | null {
 
 /** A Title-case word that can be part of a name ("Garneau", "O'Neil", "McDonald", "Søreide"). */
 function isNameWord(t: Token | undefined): boolean {
-  return !!t && t.kind === 'word' && /^\p{Lu}[\p{Ll}\p{M}'’]*(?:\p{Lu}[\p{Ll}\p{M}]+)?[\p{Ll}\p{M}]$/u.test(t.text) && t.text.length > 1;
+  return !!t && t.kind === 'word' && t.text.length > 1 && startsUpper(t.text) && /^\p{Lu}[\p{Ll}\p{M}'’]*(?:\p{Lu}[\p{Ll}\p{M}]+)?[\p{Ll}\p{M}]$/u.test(t.text);
 }
 
 /** Words of titles and roles are never part of a name ("Foreign Minister Marc Garneau"). */
@@ -110,7 +110,7 @@ function titleBefore(doc: Doc, reg: ActorRegistry, i: number): Role | null {
     if (t.kind === 'punct' && t.lower !== "'s") break;
     if (PRIVATE_TITLES.has(t.lower)) kind = 'private';
     else if (GOV_TITLES.has(t.lower) && !kind) kind = 'gov';
-    else if (!(t.lower === "'s" || t.lower === 'of' || /^\p{Lu}/u.test(t.text) || ROLE_WORDS.has(t.lower))) break;
+    else if (!(t.lower === "'s" || t.lower === 'of' || startsUpper(t.text) || ROLE_WORDS.has(t.lower))) break;
   }
   if (!kind) return null;
   const text = doc.text.slice(toks[j + 1].start, toks[first].end);

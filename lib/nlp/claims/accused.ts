@@ -1,6 +1,7 @@
 import type { ActorRegistry, FoundActor } from '../actors';
 import { WINDOW, type Doc } from '../doc';
 import type { Trigger } from './triggers';
+import { startsUpper } from '../tokens';
 
 /** Words before an actor that make it a victim or a place, not the accused ("attacks on Ukraine"). */
 const VICTIM_BEFORE = new Set(['affected', 'impacted', 'harmed', 'damaged', 'crippled', 'paralyzed', 'paralysed', 'disrupting', 'against', 'on', 'targeting', 'targeted', 'target', 'into', 'in', 'at', 'toward', 'towards', 'hacked', 'hacking', 'breached', 'compromised', 'infiltrated', 'attacked', 'hit', 'struck', 'across', 'inside', 'within', 'throughout', 'to', 'with', 'for']);
@@ -119,7 +120,7 @@ export function alliesIn(doc: Doc, reg: ActorRegistry, from: number, to: number)
 /** Token range of the independent clause around token i (split at ", and", ", but", ";"). */
 function clauseOf(doc: Doc, i: number, from: number, to: number): [number, number] {
   const toks = doc.tokens;
-  const cut = (j: number) => toks[j].text === ';' || (toks[j].text === ',' && /^(?:and|but|while|whereas)$/.test(toks[j + 1]?.lower ?? '') && !!toks[j + 2] && /^\p{Lu}/u.test(toks[j + 2]?.text ?? toks[j + 3]?.text ?? ''));
+  const cut = (j: number) => toks[j].text === ';' || (toks[j].text === ',' && /^(?:and|but|while|whereas)$/.test(toks[j + 1]?.lower ?? '') && !!toks[j + 2] && startsUpper(toks[j + 2]?.text ?? toks[j + 3]?.text ?? ''));
   let lo = from;
   for (let j = i - 1; j > from; j--) if (cut(j)) { lo = j + 1; break; }
   let hi = to;
@@ -141,7 +142,7 @@ function isVictim(doc: Doc, from: number, blameOn: boolean, against: boolean, to
       if (/^(?:,|and|or)$/.test(t.lower)) separators = true;
       p--;
     }
-    else if (/^\p{Lu}/u.test(t.text) && t.kind !== 'punct') {
+    else if (startsUpper(t.text) && t.kind !== 'punct') {
       names = true;
       p--;
     } else break;

@@ -6,6 +6,7 @@ import { accusedFor, alliesIn } from './accused';
 import { quoteMap, type QuoteMap } from './quotes';
 import { CLAUSE_END, collective, findReporters, pronounSubject, subjectLeft, type Discourse, type Reporter } from './speakers';
 import { findTriggers, type Trigger } from './triggers';
+import { startsUpper } from '../tokens';
 
 /**
  * Claims, sentence by sentence: each trigger ("blamed", "denied", "is responsible", "called on")
@@ -138,7 +139,7 @@ function nounHolder(doc: Doc, reg: ActorRegistry, t: Trigger, end: number): Foun
   let j = t.from - 1;
   while (j > sent.from && /^(?:the|a|an|its|public|formal|official|joint|first|new|latest|rare)$/.test(toks[j].lower)) j--;
   const before = toks[j];
-  if (!before || before.kind === 'punct' || /^(?:of|in|on|for|with|by|to|from|about|over|against|and|or)$/.test(before.lower) || /^\p{Lu}/u.test(before.text)) return [];
+  if (!before || before.kind === 'punct' || /^(?:of|in|on|for|with|by|to|from|about|over|against|and|or)$/.test(before.lower) || startsUpper(before.text)) return [];
   return subjectLeft(doc, reg, t.from, sent.from);
 }
 

@@ -1,5 +1,5 @@
 import type { ClaimKind } from '../../types';
-import type { Token } from '../tokens';
+import { startsUpper, type Token } from '../tokens';
 
 /**
  * Claim triggers. A `subject` trigger is a verb or noun whose grammatical subject is the claimant
@@ -142,7 +142,7 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
       if ((w === 'warned' || w === 'warns' || w === 'warning') && next !== 'that' && !/^(?:of|about)$/.test(next)) {
         // "warned Australia it risks …" is a call; "warns Congress that …" an assessment
         if (toks[i + 2]?.lower === 'that') push('assessment', 'subject', i, i + 1);
-        else if (toks[i + 1] && /^\p{Lu}/u.test(toks[i + 1].text)) push('call', 'subject', i, i + 1);
+        else if (toks[i + 1] && startsUpper(toks[i + 1].text)) push('call', 'subject', i, i + 1);
         continue;
       }
       if (passive && /^believ/.test(w)) continue; // "are believed to": a hedge, not a view held
