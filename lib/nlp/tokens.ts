@@ -23,6 +23,8 @@ export interface Token {
 // between digits (2.0), then any other single non-space character.
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+|\.\d+)*|\S/gu;
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /** Splits `text` into tokens. Linear in the text length. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -31,7 +33,7 @@ export function tokenize(text: string): Token[] {
     const s = m[0];
     const start = m.index;
     const first = s.charCodeAt(0);
-    const isWord = /[\p{L}\p{N}]/u.test(s[0]);
+    const isWord = first < 128 ? (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122) : LETTER_OR_DIGIT.test(s[0]);
     if (isWord && s.length > 2 && /['’]s$/i.test(s) && !/^(?:it|let|that|what|there|here|he|she|who)['’]s$/i.test(s)) {
       // possessive: China's → China + 's
       push(out, s.slice(0, -2), start, 'word');
@@ -50,7 +52,8 @@ function push(out: Token[], text: string, start: number, kind: Token['kind']): v
 
 /** Lower-case and fold typographic apostrophes; the key used by every lookup. */
 export function fold(s: string): string {
-  return s.toLowerCase().replace(/’/g, "'");
+  const lower = s.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
 /** Tokenizes an alias the same way as text and returns its lookup keys. */
