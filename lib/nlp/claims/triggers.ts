@@ -58,6 +58,12 @@ function negated(toks: Token[], i: number, from: number): boolean {
   return false;
 }
 
+// Word lists asked of (nearly) every token: sets, not patterns.
+const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be']);
+const IS_WAS = new Set(['were', 'was', 'are', 'is']);
+const CULPRITS = new Set(['attackers', 'hackers', 'perpetrators', 'culprits', 'intruders', 'attacker', 'hacker', 'perpetrator', 'culprit']);
+const LABEL_VERBS = new Set(['called', 'calling', 'calls', 'described', 'describing', 'branded', 'labelled', 'labeled']);
+
 /** Finds the triggers of one sentence (tokens `[from, to)`). */
 export function findTriggers(toks: Token[], from: number, to: number): Trigger[] {
   const out: Trigger[] = [];
@@ -73,7 +79,7 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
     // "did not blame", "didn't immediately blame", "never accused"
     if (negated(toks, i, from) && !DENY_SUBJ.has(w) && !DENY_CONTENT.has(w) && w !== 'tolerate' && w !== 'evidence') continue;
     const next = toks[i + 1]?.lower ?? '';
-    const passive = /^(?:was|were|been|being|is|are|be)$/.test(prev) && /ed$/.test(w);
+    const passive = BE.has(prev) && w.endsWith('ed');
     if (NOUNS.has(w)) {
       if (/^attributions?$/.test(w) && !toks.slice(i + 1, Math.min(to, i + 8)).some(t => t.lower === 'to')) continue;
       out.push({ kind: NOUNS.get(w)!, role: 'subject', from: i, to: i + 1, passive: false, noun: true });
@@ -114,7 +120,7 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
       push('attribution', 'content', i, i + 2); // "the hackers are part of the GRU"
     } else if (w === 'link' && (prev === 'no' || toks[i - 2]?.lower === 'no')) {
       push('denial', 'content', i, i + 1); // "it had no link to the cyberattack"
-    } else if (/^(?:were|was|are|is)$/.test(w) && /^(?:attackers|hackers|perpetrators|culprits|intruders|attacker|hacker|perpetrator|culprit)$/.test(prev)) {
+    } else if (IS_WAS.has(w) && CULPRITS.has(prev)) {
       push('attribution', 'content', i, i + 1); // "the attackers were Iranian state actors"
     } else if (ACT_NOUNS.has(w) && next === 'by') {
       push('attribution', 'content', i, i + 2); // "a malicious act by Chinese state-backed actors"
@@ -122,7 +128,7 @@ export function findTriggers(toks: Token[], from: number, to: number): Trigger[]
       push('denial', 'subject', i, i + 1); // "sought to distance the government from"
     } else if (w === 'on' && next === 'behalf') {
       push('attribution', 'content', i, i + 2);
-    } else if (/^(?:called|calling|calls|described|describing|branded|labelled|labeled)$/.test(w) && rebuttal(toks, i, to)) {
+    } else if (LABEL_VERBS.has(w) && rebuttal(toks, i, to)) {
       push('denial', 'subject', i, i + 1); // "called the claims another anti-Russian provocation"
     } else if (DENY_SUBJ.has(w)) {
       if (w === 'deflected' && next !== 'blame') continue;
