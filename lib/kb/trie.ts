@@ -31,6 +31,8 @@ export interface TrieMatch {
   hits: AliasHit[];
 }
 
+const NO_MATCH: readonly TrieMatch[] = Object.freeze([]);
+
 /** A token trie over every alias of the knowledge base; lookups are O(alias length). */
 export class AliasTrie {
   private root: TrieNode = { next: new Map(), hits: null };
@@ -60,7 +62,9 @@ export class AliasTrie {
    * All alias matches starting at token `i`, longest first. The article text's "the" is not
    * part of any alias: callers skip it.
    */
-  matchAt(tokens: Token[], i: number): TrieMatch[] {
+  matchAt(tokens: Token[], i: number): readonly TrieMatch[] {
+    // Most tokens start no alias: answered without an allocation.
+    if (i >= tokens.length || !this.root.next.has(tokens[i].lower)) return NO_MATCH;
     const out: TrieMatch[] = [];
     let node: TrieNode | undefined = this.root;
     for (let j = i; j < tokens.length && node; j++) {
