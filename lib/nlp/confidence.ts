@@ -62,6 +62,11 @@ const TERMS: Term[] = [
 ];
 
 const RE = new RegExp(`\\b(?:${TERMS.map(t => `(${t.re})`).join('|')})\\b`, 'gi');
+/**
+ * Every phrase of TERMS contains one of these stems: a sentence without any (most sentences) is
+ * answered without running the 21-way pattern above.
+ */
+const STEMS = /confiden|probab|likel|chance|possib|odds|certain/i;
 
 /** An estimative phrase found in a sentence, with its offset in that sentence. */
 export interface ConfidenceHit extends Confidence {
@@ -74,6 +79,7 @@ export interface ConfidenceHit extends Confidence {
  * for the UK when a phrase sits on both scales.
  */
 export function findConfidence(sentence: string, country: string | null = null): ConfidenceHit | null {
+  if (!STEMS.test(sentence)) return null;
   RE.lastIndex = 0;
   let best: ConfidenceHit | null = null;
   for (let m = RE.exec(sentence); m; m = RE.exec(sentence)) {

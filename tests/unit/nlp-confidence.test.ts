@@ -28,6 +28,18 @@ describe('findConfidence: ICD 203 and PHIA phrases', () => {
   });
 
   it.each([
+    'very high level of confidence', 'high degree of confidence', 'highest level of certainty', 'highest degree of probability', 'very high confidence',
+    'medium confidence', 'low confidence', 'high probability', 'very high degree of likelihood', 'almost no chance', 'remote chance', 'remote possibility',
+    'highly improbable', 'very unlikely', 'highly unlikely', 'roughly even odds', 'realistic possibility', 'highly probable', 'very likely', 'highly likely',
+    'virtually certain', 'almost certainty', 'improbable', 'unlikely', 'in all likelihood', 'most likely', 'probable', 'likely', 'fully confident',
+  ])('every kind of phrase is found, in any case: %s', phrase => {
+    for (const written of [phrase, phrase.toUpperCase(), phrase[0].toUpperCase() + phrase.slice(1)]) {
+      const sentence = `Officials said in a statement that it was ${written} that the group worked for the state.`;
+      expect(findConfidence(sentence)?.phrase.toLowerCase(), written).toBe(phrase.toLowerCase());
+    }
+  });
+
+  it.each([
     { label: 'high confidence', sentence: 'Officials said with high confidence that the GRU was responsible.', phrase: 'high confidence', term: 'high confidence' },
     { label: 'a high degree of confidence', sentence: 'The agencies assess with a high degree of confidence that the MSS ran the campaign.', phrase: 'high degree of confidence', term: 'high confidence' },
     { label: 'moderate confidence', sentence: 'Analysts judge with moderate confidence that the group is state-backed.', phrase: 'moderate confidence', term: 'moderate confidence' },
