@@ -2,6 +2,7 @@ import type { Span } from '../types';
 import { anchorer, buildTextIndex, type TextIndex } from './anchor';
 import { mark } from './timing';
 import { watchText } from './watch-text';
+import { yieldToPage } from './yield';
 
 /** Turns a span of the article text into a live Range (null where its text is not found). */
 export type Anchor = (span: Span) => Range | null;
@@ -28,15 +29,22 @@ export interface AnchorAhead {
 }
 
 /**
- * Watches `region` and (if `now`) indexes it and normalises `articleText` now, while waiting for
- * the answer that says what to anchor: both are then ready, or done again if the page changed
- * that text meanwhile (a live story). The detector and the article script both use it.
+ * Watches `region` and (if `ahead`) indexes it and normalises `articleText` in the next task,
+ * while waiting for the answer that says what to anchor: both are then ready, or done again if
+ * the page changed that text meanwhile (a live story). In a task of its own: the caller's task
+ * has just read the page, and on a very long article reading and indexing together would make
+ * one long task. The detector and the article script both use it.
  */
-export function anchorAhead(region: Element, articleText: string, now = true): AnchorAhead {
-  let anchor = now ? anchorIn(region, articleText) : null;
+export function anchorAhead(region: Element, articleText: string, ahead = true): AnchorAhead {
+  let anchor: Anchor | null = null;
   const watch = watchText(region);
   let changed: boolean | null = null;
   const stop = (): boolean => (changed ??= watch.stop());
+  if (ahead) {
+    void yieldToPage().then(() => {
+      if (changed === null && !anchor) anchor = anchorIn(region, articleText);
+    });
+  }
   return {
     stop,
     take: () => (anchor && !stop() ? anchor : (anchor = anchorIn(region, articleText))),
