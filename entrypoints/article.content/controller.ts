@@ -6,7 +6,7 @@ import { anchorInSlices } from '../../lib/page/anchor-slices';
 import { completeSource, extractFromContainer, extractWithRegion, type ContainerText } from '../../lib/page/extract-core';
 import { elementProbe } from '../../lib/page/detect-elements';
 import { readabilityIfLoaded, takeDrawing, takePrepared } from '../../lib/page/handoff';
-import { anchorAhead, anchorIn } from '../../lib/page/index-ahead';
+import { anchorAhead, anchorIn } from '../../lib/page/anchor-ahead';
 import {
   FLASH_NAME,
   createHighlighter,

@@ -5,7 +5,7 @@ import { sendFromContent } from '../../lib/messaging/client';
 import { quickCheck } from '../../lib/page/detect';
 import { extractContainerText } from '../../lib/page/extract-core';
 import { hasHighlightApi } from '../../lib/page/highlighter';
-import { anchorAhead } from '../../lib/page/index-ahead';
+import { anchorAhead } from '../../lib/page/anchor-ahead';
 import { drawFirst } from './draw-first';
 import { prepare, setCandidate } from '../../lib/page/handoff';
 import { mark } from '../../lib/page/timing';
