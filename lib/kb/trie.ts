@@ -20,7 +20,8 @@ export interface AliasHit {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by token; null on a leaf (most nodes: one Map fewer each). */
+  next: Map<string, TrieNode> | null;
   hits: AliasHit[] | null;
 }
 
@@ -43,9 +44,10 @@ export class AliasTrie {
     if (!toks.length) return;
     let node = this.root;
     for (const t of toks) {
+      node.next ??= new Map();
       let child = node.next.get(t.lower);
       if (!child) {
-        child = { next: new Map(), hits: null };
+        child = { next: null, hits: null };
         node.next.set(t.lower, child);
       }
       node = child;
@@ -64,11 +66,11 @@ export class AliasTrie {
    */
   matchAt(tokens: Token[], i: number): readonly TrieMatch[] {
     // Most tokens start no alias: answered without an allocation.
-    if (i >= tokens.length || !this.root.next.has(tokens[i].lower)) return NO_MATCH;
+    if (i >= tokens.length || !this.root.next?.has(tokens[i].lower)) return NO_MATCH;
     const out: TrieMatch[] = [];
     let node: TrieNode | undefined = this.root;
     for (let j = i; j < tokens.length && node; j++) {
-      node = node.next.get(tokens[j].lower);
+      node = node.next?.get(tokens[j].lower);
       if (!node) break;
       if (node.hits) out.push({ from: i, to: j + 1, hits: node.hits });
     }
