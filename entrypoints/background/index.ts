@@ -113,14 +113,16 @@ export default defineBackground(() => {
     if (area === 'local') refreshSettings();
   });
   refreshSettings();
-  // The knowledge base's index and the cross-reference index are built now, at worker start,
-  // not on the first article (a woken worker then answers its first analysis sooner).
+  // The knowledge base's index is built now, at worker start, not on the first article (a woken
+  // worker then answers its first analysis sooner). The cross-reference index (≈ 30–60 ms) is
+  // needed only once a page has its highlights: it waits until the worker is idle, so the message
+  // that woke the worker is not held up by it (a real article arriving first builds it on use).
   bundledKb();
-  getDefaultXrefIndex();
-  // Then, once the worker is idle, one made-up article through the engine (see warm-up.ts). Not
-  // recorded, not kept; a real article arriving first simply goes first.
+  // Then, once the worker is idle, that index and one made-up article through the engine (see
+  // warm-up.ts). Not recorded, not kept; a real article arriving first simply goes first.
   setTimeout(() => {
     try {
+      getDefaultXrefIndex();
       analyze(WARM_UP_ARTICLE);
     } catch (err) {
       console.warn('[attribution-lens] engine warm-up failed', err);
