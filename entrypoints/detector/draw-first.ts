@@ -3,7 +3,7 @@ import { anchorInSlices } from '../../lib/page/anchor-slices';
 import type { ContainerText } from '../../lib/page/extract-core';
 import { keepDrawing } from '../../lib/page/handoff';
 import { isDarkBackground, registerGroups, schemePrefix } from '../../lib/page/highlighter';
-import type { Anchor } from '../../lib/page/anchor-ahead';
+import type { Anchor } from '../../lib/page/anchor';
 import { groupsOf, targetsOf, type Drawn } from '../../lib/page/targets';
 import { mark, markPainted } from '../../lib/page/timing';
 

@@ -94,8 +94,8 @@ export interface ContentToBackground {
    */
   requestArticleScript(payload: { url: string; reasons: string[] }): Result<{ injected: boolean }>;
   /**
-   * The detector's extraction of the page's article container (its source has only the URL and
-   * headline): the background analyses it now and keeps the report for the `analyseArticle` with
+   * The detector's extraction of the page's article container (its source has only the URL):
+   * the background analyses it now and keeps the report for the `analyseArticle` with
    * the same text that follows from the article script. The answer is what the detector draws at
    * once: the report's actors and claims and the settings, when the article is relevant and its
    * highlights are on; else null (the article script decides).

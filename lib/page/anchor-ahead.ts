@@ -1,11 +1,7 @@
-import type { Span } from '../types';
-import { anchorer, buildTextIndex, type TextIndex } from './anchor';
+import { anchorer, buildTextIndex, type Anchor, type TextIndex } from './anchor';
 import { mark } from './timing';
 import { watchText } from './watch-text';
 import { yieldToPage } from './yield';
-
-/** Turns a span of the article text into a live Range (null where its text is not found). */
-export type Anchor = (span: Span) => Range | null;
 
 /** The text index of `root` (timed as `al:index` for the benchmark). */
 export function textIndexOf(root: Node): TextIndex {

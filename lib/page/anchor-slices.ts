@@ -1,5 +1,5 @@
 import type { Span } from '../types';
-import type { Anchor } from './anchor-ahead';
+import type { Anchor } from './anchor';
 import { mark } from './timing';
 import { yieldToPage } from './yield';
 

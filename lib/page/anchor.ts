@@ -248,11 +248,14 @@ export function anchorSpans(idx: TextIndex, articleText: string, spans: readonly
   return spans.map(anchorer(idx, articleText));
 }
 
+/** Turns a span of the article text into a live Range (null where its text is not found). */
+export type Anchor = (span: Span) => Range | null;
+
 /**
  * The per-span step of {@link anchorSpans}, for callers that anchor in slices (yielding to the
  * page between them): normalises `articleText` once; each call anchors one span or returns null.
  */
-export function anchorer(idx: TextIndex, articleText: string): (span: Span) => Range | null {
+export function anchorer(idx: TextIndex, articleText: string): Anchor {
   const { norm, at: map } = normalised(articleText);
   const cache = new Map<string, number[]>();
   return span => {
