@@ -1,4 +1,4 @@
-import { tokenize, type Token } from '../nlp/tokens';
+import { fold, tokenize, type Token } from '../nlp/tokens';
 import type { KbEntity } from './types';
 
 /**
@@ -34,14 +34,56 @@ export interface TrieMatch {
 
 const NO_MATCH: readonly TrieMatch[] = Object.freeze([]);
 
-/** A token trie over every alias of the knowledge base; lookups are O(alias length). */
+/** An alias waiting in its bucket until a token of that bucket is looked up. */
+interface Pending {
+  entity: KbEntity;
+  alias: string;
+  mode: AliasMode;
+}
+
+/**
+ * The bucket of a folded string: the run of ASCII letters and digits it starts with. An alias and
+ * its first token have the same bucket: the tokenizer never ends a token inside such a run (a word
+ * token takes every letter and digit that follows; an initialism such as "U.S." or a lone sign
+ * stops where the run stops anyway), and the token's key is the fold of a prefix of the alias.
+ */
+export function bucketOf(folded: string): string {
+  let i = 0;
+  for (; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
+  }
+  return i === folded.length ? folded : folded.slice(0, i);
+}
+
+/**
+ * A token trie over every alias of the knowledge base; lookups are O(alias length).
+ * Built lazily: `add` only files the alias under its bucket (no tokenizing), and the aliases of a
+ * bucket enter the trie the first time a token of that bucket is looked up. A woken worker then
+ * answers its first article without tokenizing the 10,000 aliases first; an article touches the
+ * buckets of its own words only. Matches are the same as a trie built at once: an alias can only
+ * match at a token of its bucket, and a bucket's aliases enter the trie in the order they were
+ * added (which sets precedence).
+ */
 export class AliasTrie {
   private root: TrieNode = { next: new Map(), hits: null };
+  private pending = new Map<string, Pending[]>();
+  /** Aliases added (a duplicate written form of an alias counts once it enters the trie). */
   size = 0;
 
   add(entity: KbEntity, alias: string, mode: AliasMode): void {
+    const text = alias.trim();
+    if (!text) return;
+    const key = bucketOf(fold(text));
+    const list = this.pending.get(key);
+    if (list) list.push({ entity, alias, mode });
+    else this.pending.set(key, [{ entity, alias, mode }]);
+    this.size++;
+  }
+
+  private insert({ entity, alias, mode }: Pending): void {
     const toks = tokenize(alias.trim());
-    if (!toks.length) return;
+    if (!toks.length) return void this.size--;
     let node = this.root;
     for (const t of toks) {
       node.next ??= new Map();
@@ -55,9 +97,21 @@ export class AliasTrie {
     const written = toks.map(t => t.text);
     node.hits ??= [];
     // the same entity may have several written forms of one alias ("FANCY BEAR", "Fancy Bear")
-    if (node.hits.some(h => h.entity === entity && h.mode === mode && h.written.join(' ') === written.join(' '))) return;
+    if (node.hits.some(h => h.entity === entity && h.mode === mode && h.written.join(' ') === written.join(' '))) return void this.size--;
     node.hits.push({ entity, alias, written, mode });
-    this.size++;
+  }
+
+  /** Puts the aliases of `key`'s bucket into the trie, if they are not there yet. */
+  private expand(key: string): void {
+    const list = this.pending.get(key);
+    if (!list) return;
+    this.pending.delete(key);
+    for (const p of list) this.insert(p);
+  }
+
+  /** Puts every alias into the trie now (what lookups would do bucket by bucket). */
+  expandAll(): void {
+    for (const key of [...this.pending.keys()]) this.expand(key);
   }
 
   /**
@@ -65,8 +119,11 @@ export class AliasTrie {
    * part of any alias: callers skip it.
    */
   matchAt(tokens: Token[], i: number): readonly TrieMatch[] {
+    if (i >= tokens.length) return NO_MATCH;
+    const first = tokens[i].lower;
+    if (this.pending.size) this.expand(bucketOf(first));
     // Most tokens start no alias: answered without an allocation.
-    if (i >= tokens.length || !this.root.next?.has(tokens[i].lower)) return NO_MATCH;
+    if (!this.root.next?.has(first)) return NO_MATCH;
     const out: TrieMatch[] = [];
     let node: TrieNode | undefined = this.root;
     for (let j = i; j < tokens.length && node; j++) {
