@@ -6,7 +6,7 @@
 // heap growth, script sizes and compile time, plus a scaling run (one article ×1, ×4, ×16).
 //
 //   npm run bench -- [--runs N] [--pages DIR] [--json] [--markdown] [--doc FILE]
-//                    [--no-build] [--no-scale] [--scale-page NAME] [--only SUBSTRING]
+//                    [--no-build] [--no-scale] [--no-cold] [--scale-page NAME] [--only SUBSTRING]
 //
 // --pages DIR takes DIR/*.html and DIR/*/source.html (e.g. ../shared/pages/readability).
 // Speed goals are measured here, never asserted in `npm test`. See docs/benchmark.md.
@@ -34,6 +34,8 @@
 //   the same in the extension-free run of the same page (medians of both).
 // - One warm-up page per browser is not counted (the first run also starts the service worker and
 //   loads the knowledge base, reported separately as "cold").
+// - Cold service worker: the warm-up page again, with the service worker stopped before each run
+//   (as Chrome does after 30 s idle); reported apart, not a goal (--no-cold skips it).
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -150,6 +152,8 @@ await ext.addInitScript(inPage.longTaskObserver);
 let [sw] = ext.serviceWorkers();
 sw ??= await ext.waitForEvent('serviceworker');
 const EXT_ORIGIN = `chrome-extension://${new URL(sw.url()).host}`;
+/** The extension's live service worker (a new one after the cold runs stop it). */
+const worker = () => ext.serviceWorkers().findLast(w => w.url().startsWith(EXT_ORIGIN)) ?? sw;
 
 async function heapAfterGc(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -187,16 +191,18 @@ const T = (points, name) => points.find(p => p.name === name)?.t ?? NaN;
 
 /** The background's timing spans (epoch ms) since the last read, which clears them. */
 async function backgroundSpans() {
-  return sw.evaluate(() => {
+  // A stopped worker's handle may never answer: give up after a second.
+  const read = worker().evaluate(() => {
     const list = globalThis.__attributionLensBackgroundTimings ?? [];
     globalThis.__attributionLensBackgroundTimings = [];
     return list;
-  }).catch(() => []);
+  });
+  return Promise.race([read, new Promise(res => setTimeout(res, 1000, []))]).catch(() => []);
 }
 
 /** One page with the extension: wait for the content scripts to finish, read their timings. */
-async function oursRun(url) {
-  await backgroundSpans(); // drop spans of earlier pages
+async function oursRun(url, { coldWorker = false } = {}) {
+  if (!coldWorker) await backgroundSpans(); // drop spans of earlier pages (a stopped worker has none)
   const page = await ext.newPage();
   const cdp = await ext.newCDPSession(page);
   let iso = null;
@@ -385,6 +391,35 @@ for (const p of scalePages) {
   scaling.push(r);
   log(`${r.name}: ours ${ms(r.ours.median)} ms, Readability ${ms(r.readability.median)} ms, peer ${ms(r.peer.median)} ms, longest task of ours ${ms(r.longTasks.ours.max)} ms`);
 }
+
+// Cold worker: Chrome stops an idle extension service worker after 30 s, so the first article a
+// reader opens after a pause meets a stopped one: it starts (often woken by the tab's navigation,
+// which the background listens to), builds the knowledge base, and runs the engine's code cold.
+// The service worker is stopped (DevTools protocol) before each of these pages; not a goal.
+async function coldRuns(p) {
+  const ctl = await ext.newPage();
+  const cdp = await ext.newCDPSession(ctl);
+  const running = new Map();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) if (v.scriptURL.startsWith(EXT_ORIGIN)) running.set(v.versionId, v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  const out = [];
+  try {
+    for (let r = 0; r < RUNS; r++) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const deadline = Date.now() + 5000;
+      while ([...running.values()].some(s => s !== 'stopped') && Date.now() < deadline) await new Promise(res => setTimeout(res, 20));
+      await new Promise(res => setTimeout(res, 200));
+      out.push(phases((await oursRun(BASE + p.path, { coldWorker: true })).points));
+    }
+  } finally {
+    await ctl.close();
+  }
+  return { page: p.name, ours: summary(out.map(x => x.total)), analyse: summary(out.map(x => x.analyse)), engine: summary(out.map(x => x.engine)) };
+}
+const coldWorker = warm && !flag('--no-cold') ? await coldRuns(warm) : null;
+if (coldWorker) log(`cold service worker, ${coldWorker.page}: ours ${ms(coldWorker.ours.median)} ms (send → answer ${ms(coldWorker.analyse.median)} ms, engine ${ms(coldWorker.engine.median)} ms)`);
 await ext.close();
 await free.close();
 server.closeAllConnections();
@@ -464,6 +499,9 @@ const sizeHeader = ['file', 'minified', 'gzipped', 'compile (median / p90 ms)'];
 const sizeRows = Object.entries(sizes).map(([f, s]) => [f + (alwaysOn.includes(f) ? ' (always on)' : ''), kb(s.bytes), kb(s.gzip), compileTimes[f] ? mr(compileTimes[f]) : '–']);
 const goalRows = goals.map(([g, v, ok]) => [g, v, ok ? 'met' : '**missed**']);
 
+const coldText = () =>
+  `**Cold service worker** (stopped before each page, as after 30 s idle; not a goal): ${coldWorker.page}, ours ${mr(coldWorker.ours)} ms; send → answer ${mr(coldWorker.analyse)} ms; engine ${mr(coldWorker.engine)} ms.`;
+
 function markdown() {
   return [
     `Chromium ${free.version()} headless, ${os.cpus().length} CPUs (load average ${LOAD.map(x => x.toFixed(1)).join(', ')} at the start), ${RUNS} fresh pages per figure; times in ms as median / p90.`,
@@ -479,6 +517,7 @@ function markdown() {
     '',
     mdTable(sizeHeader, sizeRows),
     '',
+    coldWorker ? `${coldText()}\n` : '',
     '**Goals**',
     '',
     mdTable(['goal', 'measured', ''], goalRows),
@@ -486,7 +525,7 @@ function markdown() {
 }
 
 if (JSON_OUT) {
-  console.log(JSON.stringify({ chromium: free.version(), loadAverage: LOAD, runs: RUNS, pagesDir: PAGES_DIR, cold, sizes: sizeReport, compileTimes, results, scaling, overall, goals: goals.map(([goal, value, met]) => ({ goal, value, met })) }, null, 2));
+  console.log(JSON.stringify({ chromium: free.version(), loadAverage: LOAD, runs: RUNS, pagesDir: PAGES_DIR, cold, coldWorker, sizes: sizeReport, compileTimes, results, scaling, overall, goals: goals.map(([goal, value, met]) => ({ goal, value, met })) }, null, 2));
 } else {
   console.log(`\nLoad average at the start ${LOAD.map(x => x.toFixed(1)).join(', ')} on ${os.cpus().length} CPUs. Times in ms, median / p90 of ${RUNS} fresh pages. CS work = the content scripts' synchronous main-thread work.\n`);
   console.log(textTable(pageHeader, results.map(pageRow)));
@@ -498,6 +537,7 @@ if (JSON_OUT) {
   }
   console.log('\nContent scripts:\n');
   console.log(textTable(sizeHeader, sizeRows));
+  if (coldWorker) console.log(`\n${coldText().replace(/\*\*/g, '')}`);
   console.log(`\nOverall (relevant articles): ours ${ms(overall.oursMedian)} ms median, ${ms(overall.oursP90)} ms p90; ours/Readability ${ratio(overall.ratioReadability)}, ours/peer ${ratio(overall.ratioPeer)}${groups.length > 1 ? ` (${groups.map(({ w }) => `${w} pages ${ratio(byWeight[w].ratioReadability)} / ${ratio(byWeight[w].ratioPeer)}`).join(', ')})` : ''}; non-article pages: ${nonArticles.map(r => `${r.name} ${ms(r.phases.work.median)} ms`).join(', ')}\n`);
   console.log(textTable(['goal', 'measured', ''], goals.map(([g, v, ok]) => [g, v, ok ? 'met' : 'MISSED'])));
   if (MARKDOWN) console.log(`\n${markdown()}`);
