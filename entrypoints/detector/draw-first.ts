@@ -2,7 +2,7 @@ import type { PageReport, Settings } from '../../lib/messaging/protocol';
 import { anchorInSlices } from '../../lib/page/anchor-slices';
 import type { ContainerText } from '../../lib/page/extract-core';
 import { keepDrawing } from '../../lib/page/handoff';
-import { isDarkBackground, registerGroups, schemePrefix } from '../../lib/page/highlighter';
+import { isDarkBackground, registerGroups, schemePrefix, type KnownBackground } from '../../lib/page/highlighter';
 import type { Anchor } from '../../lib/page/anchor';
 import { groupsOf, targetsOf, type Drawn } from '../../lib/page/targets';
 import { mark, markPainted } from '../../lib/page/timing';
@@ -17,7 +17,13 @@ const FRAME_WAIT_MS = 100;
  * after, takes the highlights over (`takeDrawing`). The caller checks for the Highlight API
  * (pages without it wait for the article script).
  */
-export async function drawFirst(url: string, found: ContainerText, answer: { report: PageReport; settings: Settings }, anchor: Anchor): Promise<void> {
+export async function drawFirst(
+  url: string,
+  found: ContainerText,
+  answer: { report: PageReport; settings: Settings },
+  anchor: Anchor,
+  background?: KnownBackground,
+): Promise<void> {
   const targets = targetsOf(answer.report);
   if (!targets.length || !found.region.isConnected) return;
   // A navigation while anchoring (a single-page app) leaves the drawing to the article script.
@@ -26,7 +32,7 @@ export async function drawFirst(url: string, found: ContainerText, answer: { rep
   mark('al:highlight-start');
   const drawn: Drawn[] = [];
   ranges.forEach((range, i) => range && drawn.push({ range, group: targets[i].group }));
-  const dark = isDarkBackground(drawn[0]?.range.startContainer.parentElement ?? document.body);
+  const dark = isDarkBackground(drawn[0]?.range.startContainer.parentElement ?? document.body, background);
   const names = registerGroups(window, groupsOf(drawn, answer.settings), schemePrefix(answer.settings.scheme, dark));
   keepDrawing({ url, names, targets, ranges });
   mark('al:highlight-end');

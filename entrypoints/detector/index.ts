@@ -4,11 +4,12 @@ import { browser } from 'wxt/browser';
 import { sendFromContent } from '../../lib/messaging/client';
 import { quickCheck } from '../../lib/page/detect';
 import { extractContainerText } from '../../lib/page/extract-core';
-import { hasHighlightApi } from '../../lib/page/highlighter';
+import { hasHighlightApi, isDarkBackground, type KnownBackground } from '../../lib/page/highlighter';
 import { anchorAhead } from '../../lib/page/anchor-ahead';
 import { drawFirst } from './draw-first';
 import { prepare, setCandidate } from '../../lib/page/handoff';
 import { mark } from '../../lib/page/timing';
+import { yieldToPage } from '../../lib/page/yield';
 
 /**
  * The always-on content script (every http/https page, top frame, document_idle; declared in
@@ -83,8 +84,12 @@ export default defineUnlistedScript(() => {
     // container's text index and the article text's normalisation (again if the page changes that
     // text meanwhile). Pages without the Highlight API leave the drawing to the article script.
     const ahead = hasHighlightApi(window) ? anchorAhead(found.region, found.article.text) : null;
+    // So is the article's background (light or dark highlights): its first style read can wait
+    // for a style update of the whole page. The drawing then reads only the levels below it.
+    let background: KnownBackground | undefined;
+    if (ahead) void yieldToPage().then(() => (background = { el: found.region, dark: isDarkBackground(found.region) }));
     void answer
-      .then(res => (mark('al:analyse-end'), res.ok && res.value && ahead ? drawFirst(url, found, res.value, ahead.take()) : void ahead?.stop()))
+      .then(res => (mark('al:analyse-end'), res.ok && res.value && ahead ? drawFirst(url, found, res.value, ahead.take(), background) : void ahead?.stop()))
       .catch((err: unknown) => console.warn('[attribution-lens] first drawing failed', err))
       .finally(requestScript);
   };

@@ -33,9 +33,19 @@ function parseRgb(colour: string): [number, number, number, number] | null {
   return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])] : null;
 }
 
-/** Is the first opaque background behind `el` (walking up to the root) dark? One style read per level. */
-export function isDarkBackground(el: Element | null): boolean {
+/** What {@link isDarkBackground} said for an element (read ahead of time). */
+export interface KnownBackground {
+  el: Element;
+  dark: boolean;
+}
+
+/**
+ * Is the first opaque background behind `el` (walking up to the root) dark? One style read per
+ * level; the walk stops at `known`'s element if it passes it, with the answer read there before.
+ */
+export function isDarkBackground(el: Element | null, known?: KnownBackground): boolean {
   for (let cur = el; cur; cur = cur.parentElement) {
+    if (known && cur === known.el) return known.dark;
     const rgb = parseRgb(getComputedStyle(cur).backgroundColor);
     if (rgb && rgb[3] > 0.5) {
       const [r, g, b] = rgb.map(v => v / 255);

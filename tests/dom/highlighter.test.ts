@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { FLASH_NAME, createHighlighter, hasHighlightApi, schemePrefix } from '../../lib/page/highlighter';
+import { FLASH_NAME, createHighlighter, hasHighlightApi, isDarkBackground, schemePrefix } from '../../lib/page/highlighter';
 import { anchorSpans, buildTextIndex } from '../../lib/page/anchor';
 
 const HTML = '<p>The <b>Netherlands</b> blamed China for the hack.</p><p>  </p><p>China denied it.</p>';
@@ -58,5 +58,38 @@ describe('fallback highlighter (<al-mark>)', () => {
     expect(schemePrefix('default', false)).toBe('al-');
     expect(schemePrefix('default', true)).toBe('al-dk-');
     expect(schemePrefix('colour-blind', true)).toBe('al-cb-');
+  });
+});
+
+describe('isDarkBackground', () => {
+  /** body > div#outer > div#story > p > b, with the given inline backgrounds. */
+  function page(backgrounds: { body?: string; outer?: string; story?: string; p?: string }) {
+    const style = (c?: string) => (c ? ` style="background-color: ${c}"` : '');
+    document.body.setAttribute('style', backgrounds.body ? `background-color: ${backgrounds.body}` : '');
+    document.body.innerHTML = `<div id="outer"${style(backgrounds.outer)}><div id="story"${style(backgrounds.story)}><p${style(backgrounds.p)}><b>x</b></p></div></div>`; // test fixture only
+    const el = (sel: string) => document.querySelector(sel) as Element;
+    return { b: el('b'), p: el('p'), story: el('#story'), outer: el('#outer') };
+  }
+
+  it('takes the first opaque background up from the element: dark, light, or light when there is none', () => {
+    expect(isDarkBackground(page({ body: 'rgb(20, 20, 24)' }).b)).toBe(true);
+    expect(isDarkBackground(page({ body: 'rgb(20, 20, 24)', story: 'rgb(250, 250, 250)' }).b)).toBe(false);
+    expect(isDarkBackground(page({ body: 'rgb(250, 250, 250)', p: 'rgb(0, 0, 0)' }).b)).toBe(true);
+    // Mostly transparent layers are looked through.
+    expect(isDarkBackground(page({ body: 'rgb(250, 250, 250)', story: 'rgba(0, 0, 0, 0.2)' }).b)).toBe(false);
+    expect(isDarkBackground(page({}).b)).toBe(false);
+  });
+
+  it('stops at an ancestor whose answer was read ahead, and reads on its own below it or off its path', () => {
+    const els = page({ body: 'rgb(20, 20, 24)' });
+    const known = { el: els.story, dark: isDarkBackground(els.story) };
+    expect(known.dark).toBe(true);
+    expect(isDarkBackground(els.b, known)).toBe(isDarkBackground(els.b));
+    // The walk believes what was read ahead once it reaches that element…
+    expect(isDarkBackground(els.b, { el: els.story, dark: false })).toBe(false);
+    // …but an opaque background below it answers first, and an element off the path is ignored.
+    els.p.setAttribute('style', 'background-color: rgb(255, 255, 255)');
+    expect(isDarkBackground(els.b, known)).toBe(false);
+    expect(isDarkBackground(els.outer, { el: els.p, dark: false })).toBe(true);
   });
 });

@@ -158,6 +158,39 @@ test('the detector draws the first highlights; the article script takes them ove
   expectHighlightsFor(state, await highlightSizes(page));
 });
 
+test('a dark article gets the dark scheme, from the first drawing to the article script\'s', async ({ page, serve, extensionId, tabIdOf, tabState }) => {
+  const html = fs.readFileSync(path.join(PAGES_DIR, 'attribution.html'), 'utf8');
+  // After the page's own rules (they set a white body). The story's own box is transparent: the
+  // walk up from the highlighted text reaches the body.
+  const dark = html.replace('</head>', '<style>body { background: rgb(18, 18, 20); color: rgb(230, 230, 230); }</style></head>');
+  expect(dark).not.toBe(html);
+  const base = await serve({ '/dark.html': dark });
+  // Every name registered in any frame, the detector's first drawing included.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { seenHighlights: string[] }).seenHighlights = seen;
+    const tick = (): void => {
+      (CSS.highlights as unknown as Map<string, unknown>).forEach((_h, name) => void (seen.includes(name) || seen.push(name)));
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.goto(`${base}/dark.html`);
+  const tabId = await tabIdOf(page);
+  const state = await waitForState(tabState, tabId);
+  const points = await contentTimings(page, extensionId);
+  expect(points.filter(p => p.name === 'al:highlight-end'), 'drawn by the detector, then taken over').toHaveLength(2);
+  const names = Object.keys(await highlightSizes(page));
+  expect(names.length).toBeGreaterThan(0);
+  expect(names.filter(n => !n.startsWith('al-dk-')), 'every highlight in the dark scheme').toEqual([]);
+  const seen = await page.evaluate(() => (window as unknown as { seenHighlights: string[] }).seenHighlights);
+  expect(seen.filter(n => n.startsWith('al-') && !n.startsWith('al-dk-')), 'never a light one, in any frame').toEqual([]);
+  // The same names as the light page's, with the dark prefix.
+  const light: Record<string, number> = {};
+  for (const [name, size] of Object.entries(await highlightSizes(page))) light[name.replace(/^al-dk-/, 'al-')] = size;
+  expectHighlightsFor(state, light);
+});
+
 test('negative page (sport): no highlights, empty badge', async ({ page, baseUrl, worker, tabIdOf, tabState }) => {
   await page.goto(`${baseUrl}/negative.html`);
   const tabId = await tabIdOf(page);
