@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchorSpans, buildTextIndex, normaliseWithMap } from '../../lib/page/anchor';
+import { anchorSpans, bestPosition, buildTextIndex, normaliseWithMap } from '../../lib/page/anchor';
 
 function page(html: string): Document {
   document.body.innerHTML = html; // test fixture only, no page text
@@ -119,5 +119,92 @@ describe('normalisation, against a character-by-character reference', () => {
       }),
       { numRuns: 300, seed: 8 },
     );
+  });
+});
+
+describe('bestPosition: the nearest-first search with an early stop', () => {
+  /** The plain rule, every position scored in order: what the search must always agree with. */
+  function reference(text: string, positions: number[], len: number, prefix: string, suffix: string, expected: number): number {
+    const common = (a: string, b: string, fromEnd: boolean): number => {
+      let n = 0;
+      const at = (s: string, i: number) => (fromEnd ? s[s.length - 1 - i] : s[i]);
+      while (n < a.length && n < b.length && at(a, n) === at(b, n)) n++;
+      return n;
+    };
+    let bestPos = -1;
+    let bestScore = -Infinity;
+    for (const p of positions) {
+      const ctx = common(prefix, text.slice(Math.max(0, p - 32), p), true) + common(suffix, text.slice(p + len, p + len + 32), false);
+      const score = ctx + 8 * (1 - Math.abs(p - expected) / Math.max(1, text.length));
+      if (score > bestScore) [bestScore, bestPos] = [score, p];
+    }
+    return bestPos;
+  }
+  const occurrences = (text: string, quote: string): number[] => {
+    const out: number[] = [];
+    for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) out.push(at);
+    return out;
+  };
+
+  it('picks what scoring every position picks, on texts full of repeats', () => {
+    // Sentences that repeat whole or differ in a word or a character: each quote occurs many times,
+    // and the contexts of its occurrences match one another in whole, or up to some character.
+    const sentence = fc.constantFrom('China denied it. ', 'China denied it! ', 'Chinx denied it. ', 'Russia denied the hack. ', 'APT40 did the hack. ', 'the hack ');
+    const quote = fc.constantFrom('China', 'denied', 'hack', 'denied it', 'the');
+    fc.assert(
+      fc.property(fc.array(sentence, { minLength: 2, maxLength: 60 }), quote, fc.nat(), fc.nat(), fc.double({ min: 0, max: 1, noNaN: true }), (parts, q, b, c, shift) => {
+        const text = parts.join('');
+        const positions = occurrences(text, q);
+        if (!positions.length) return;
+        // The article's context: that of one occurrence, whole or with its outermost character
+        // changed, or other words.
+        const at = positions[b % positions.length];
+        const before = text.slice(Math.max(0, at - 32), at);
+        const after = text.slice(at + q.length, at + q.length + 32);
+        const change = (ctx: string, first: boolean): string => (!ctx ? ctx : first ? `#${ctx.slice(1)}` : `${ctx.slice(0, -1)}#`);
+        const prefix = [before, change(before, true), 'Moscow denied the'][b % 3];
+        const suffix = [after, change(after, false), ' in Beijing', after][(b >> 2) % 4];
+        // Anywhere, or exactly between two occurrences (a tie of distance).
+        const i = c % positions.length;
+        const expected = c % 2 && i + 1 < positions.length ? (positions[i] + positions[i + 1]) / 2 : shift * text.length;
+        expect(bestPosition(text, positions, q.length, prefix, suffix, expected)).toBe(reference(text, positions, q.length, prefix, suffix, expected));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('picks what scoring every position picks, on two-letter texts (contexts that match up to any character)', () => {
+    const text = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', 'b'), minLength: 8, maxLength: 400 }),
+      // Periodic: whole contexts repeat, and equal distances make ties.
+      fc.tuple(fc.string({ unit: fc.constantFrom('a', 'b'), minLength: 1, maxLength: 7 }), fc.integer({ min: 4, max: 80 })).map(([unit, k]) => unit.repeat(k)),
+    );
+    fc.assert(
+      fc.property(text, fc.nat(), fc.integer({ min: 1, max: 4 }), fc.nat(), fc.nat(), fc.double({ min: 0, max: 1, noNaN: true }), (t, a, n, b, c, shift) => {
+        const start = a % t.length;
+        const q = t.slice(start, start + n);
+        const positions = occurrences(t, q);
+        const at = positions[b % positions.length];
+        const before = t.slice(Math.max(0, at - 32), at);
+        const after = t.slice(at + q.length, at + q.length + 32);
+        const flip = (ch: string | undefined) => (ch === 'a' ? 'b' : 'a');
+        const prefix = [before, before && flip(before[0]) + before.slice(1), before.slice(3)][b % 3];
+        const suffix = [after, after && after.slice(0, -1) + flip(after.at(-1)), after.slice(0, 5)][(b >> 2) % 3];
+        const i = c % positions.length;
+        const expected = c % 2 && i + 1 < positions.length ? (positions[i] + positions[i + 1]) / 2 : shift * t.length;
+        expect(bestPosition(t, positions, q.length, prefix, suffix, expected)).toBe(reference(t, positions, q.length, prefix, suffix, expected));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('a tie goes to the lower position, and no position gives -1', () => {
+    const text = 'x China y China x';
+    // Both "China"s have the same context score and lie at the same distance from `expected`.
+    const positions = occurrences(text, 'China');
+    const expected = (positions[0] + positions[1]) / 2;
+    expect(bestPosition(text, positions, 5, '', '', expected)).toBe(positions[0]);
+    expect(reference(text, positions, 5, '', '', expected)).toBe(positions[0]);
+    expect(bestPosition(text, [], 5, 'a', 'b', 3)).toBe(-1);
   });
 });
