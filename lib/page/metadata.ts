@@ -137,7 +137,8 @@ export function headlineTest(doc: Document): (text: string) => boolean {
   let known: Set<string> | undefined;
   return text => {
     if (!known) {
-      const meta = (key: string): string | null | undefined => doc.querySelector(`meta[property="${key}" i], meta[name="${key}" i]`)?.getAttribute('content');
+      // In <head>: a missing key (twitter:title often is) would otherwise be looked for in every element.
+      const meta = (key: string): string | null | undefined => (doc.head ?? doc).querySelector(`meta[property="${key}" i], meta[name="${key}" i]`)?.getAttribute('content');
       const title = doc.querySelector('title')?.textContent ?? '';
       const titles = [mainHeading(doc)?.textContent, meta('og:title'), meta('twitter:title'), title];
       for (const sep of TITLE_SEPARATORS) if (title.includes(sep)) titles.push(title.slice(0, title.lastIndexOf(sep)));

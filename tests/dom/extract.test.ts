@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../cli/parse-document';
 import { extractArticle } from '../../lib/page/extract';
 import { completeSource, extractContainerText, extractFromContainer, MAYBE_CJK } from '../../lib/page/extract-core';
+import { findProseDate, parseDate } from '../../lib/page/dates';
 import { norm, PLAIN } from '../../lib/page/metadata';
 
 const dir = path.resolve(__dirname, '../fixtures/pages');
@@ -173,6 +175,29 @@ describe('a repeated headline at the top of the article', () => {
   ])('a heading equal to %s is dropped', (_what, html) => {
     const text = textOf(html);
     expect(text.startsWith('Paragraph 1:')).toBe(true);
+  });
+
+  it('drops a dateline and a byline above the story, and keeps a short line that is neither', () => {
+    const head = '<title>Ministry traces breach to spies | The Courier</title>';
+    expect(textOf(page(head, 'Site name', '<p>March 18, 2025</p>'))).toMatch(/^Paragraph 1:/);
+    expect(textOf(page(head, 'Site name', '<p>By Ana Ruiz</p>'))).toMatch(/^Paragraph 1:/);
+    expect(textOf(page(head, 'Site name', '<p>Analysis</p>'))).toMatch(/^Analysis\n\nParagraph 1:/);
+  });
+
+  it('no date without a digit: the lead trimming asks the date parser only about lines with one', () => {
+    // Every form parseDate reads has a year; a line without a digit need not compile its patterns.
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('January', 'Sept.', 'of', 'the', 'th', '-', '/', ',', ' ', 'T', 'Monday', 'x', 'é') }), s => {
+        expect(parseDate(s)).toBeNull();
+        expect(findProseDate(s)).toBeNull();
+      }),
+    );
+    expect(parseDate('Sept. 3 2020')).toBe('2020-09-03');
+  });
+
+  it('reads og:title and twitter:title in <head> only (a missing one is not looked for in every element)', () => {
+    const inBody = `<html><head><title>Elsewhere</title></head><body><meta property="og:title" content="Ministry traces breach to spies"><h1>Site name</h1><article><h2>Ministry traces breach to spies</h2>${[1, 2, 3, 4].map(para).join('')}</article></body></html>`;
+    expect(textOf(inBody)).toMatch(/^Ministry traces breach to spies\n\nParagraph 1:/);
   });
 
   it('keeps a heading that is not the headline, and a paragraph that repeats it', () => {
