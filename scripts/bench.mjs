@@ -13,7 +13,8 @@
 //
 // Method (why it is honest):
 // - Every run is a fresh page (new tab, closed afterwards). The floor, Readability and the peer
-//   run in a second browser WITHOUT the extension (same binary and flags), one fresh page each,
+//   run in a second browser WITHOUT the extension (same binary, flags and launch: a persistent
+//   context with a profile of its own), one fresh page each,
 //   so neither the extension's scripts nor another measure's DOM changes touch them. Readability
 //   and compromise are injected (page.addScriptTag) before their timers start: their own load is
 //   not counted (which favours them; ours includes injecting and parsing our article script).
@@ -32,6 +33,8 @@
 //   extension-free page's long tasks (load included) are reported as the page's own.
 // - Heap growth: after the work, a forced GC and Runtime.getHeapUsage in the extension run, minus
 //   the same in the extension-free run of the same page (medians of both).
+// - Host page: the page's own load event and first contentful paint, alone in the extension-free
+//   browser and with the extension, the two runs back to back (not a goal).
 // - One warm-up page per browser is not counted (the first run also starts the service worker and
 //   loads the knowledge base, reported separately as "cold").
 // - Cold service worker: the warm-up page again, with the service worker stopped before each run
@@ -139,9 +142,20 @@ const BASE = `http://127.0.0.1:${server.address().port}`;
 const READABILITY = fs.readFileSync(path.resolve('node_modules/@mozilla/readability/Readability.js'), 'utf8');
 const COMPROMISE = fs.readFileSync(path.resolve('node_modules/compromise/builds/compromise.js'), 'utf8');
 const viewport = { width: 1100, height: 850 };
-const free = await chromium.launch({ executablePath: BROWSER, headless: true });
-const freeCtx = await free.newContext({ viewport });
+// Both browsers are launched the same way, each with a profile of its own: a persistent context,
+// as a reader's browser is. NOTE: until the seventh pass the extension-free browser was
+// `chromium.launch()` + `newContext()`; on this machine that configuration loaded pages and ran
+// Readability ≈ 1.6× slower than a persistent context (15 alternating pages each:
+// Readability 22.6 against 14.4 ms on `heavy-article-short`, 10.2 against 6.5 ms on
+// `article-short`), which flattered every ratio against Readability and the peer.
+const freeCtx = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'al-bench-free-')), { executablePath: BROWSER, headless: true, viewport });
 await freeCtx.addInitScript(inPage.longTaskObserver);
+const chromiumVersion = await (async () => {
+  const page = await freeCtx.newPage();
+  const { product } = await (await freeCtx.newCDPSession(page)).send('Browser.getVersion');
+  await page.close();
+  return product.replace(/^[^/]*\//, '');
+})();
 const ext = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'al-bench-')), {
   executablePath: BROWSER,
   headless: true,
@@ -171,6 +185,23 @@ async function freeRun(url, fn, script, withHeap = false) {
     const result = await page.evaluate(fn);
     const longTasks = await page.evaluate(() => window.__benchLongTasks ?? []);
     return { ...result, heap, longTasks };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The page's milestones once it has painted (or after 2 s): polled on a timer, not in its frames. */
+async function milestonesOf(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { polling: 50, timeout: 2000 }).catch(() => undefined);
+  return page.evaluate(inPage.milestones);
+}
+
+/** The page alone in the extension-free browser, nothing run in it: its own load and first paint. */
+async function plainRun(url) {
+  const page = await freeCtx.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    return await milestonesOf(page);
   } finally {
     await page.close();
   }
@@ -242,8 +273,9 @@ async function oursRun(url, { coldWorker = false } = {}) {
     }
     const longTasks = await page.evaluate(() => window.__benchLongTasks ?? []);
     const highlights = await page.evaluate(inPage.ourHighlights);
+    const host = await milestonesOf(page);
     const heap = await heapAfterGc(cdp);
-    return { points, longTasks, highlights, heap };
+    return { points, longTasks, highlights, heap, host };
   } finally {
     await page.close();
   }
@@ -310,7 +342,7 @@ function phases(points) {
 }
 
 // ── runs ────────────────────────────────────────────────────────────────────────────────────────
-log(`Chromium ${free.version()}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}; ${pages.length} pages from ${path.relative(process.cwd(), PAGES_DIR) || '.'}, ${RUNS} runs each${scalePages.length ? `, scaling ×1/×4/×16 of ${scaleBase.name}` : ''}`);
+log(`Chromium ${chromiumVersion}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}; ${pages.length} pages from ${path.relative(process.cwd(), PAGES_DIR) || '.'}, ${RUNS} runs each${scalePages.length ? `, scaling ×1/×4/×16 of ${scaleBase.name}` : ''}`);
 const LOAD = os.loadavg();
 const warm = pages.find(p => /article/i.test(p.name)) ?? scalePages[0] ?? pages[0];
 const cold = phases((await oursRun(BASE + warm.path)).points);
@@ -327,7 +359,7 @@ for (const f of Object.keys(sizes).filter(f => f.endsWith('.js'))) {
 
 async function measurePage(p) {
   const url = BASE + p.path;
-  const s = { floor: [], readability: [], peer: [], peerNlp: [], peerWrap: [], ours: [], heapFree: [], heapOurs: [], pageLongTasks: [], ourLongTasks: [], otherLongTasks: [], highlights: [], peerMarks: [] };
+  const s = { floor: [], readability: [], peer: [], peerNlp: [], peerWrap: [], ours: [], heapFree: [], heapOurs: [], pageLongTasks: [], ourLongTasks: [], otherLongTasks: [], highlights: [], peerMarks: [], hostFree: [], hostOurs: [] };
   for (let r = 0; r < RUNS; r++) {
     const f = await freeRun(url, inPage.floor, null, true);
     s.floor.push(f.ms);
@@ -339,7 +371,12 @@ async function measurePage(p) {
     s.peerNlp.push(pr.nlpMs);
     s.peerWrap.push(pr.wrapMs);
     s.peerMarks.push(pr.marks);
+    // The page alone and with the extension, one right after the other (paired: the machine's
+    // load changes less between the two), in turn first (neither always follows the peer's page).
+    const alone = r % 2 ? null : await plainRun(url);
     const o = await oursRun(url);
+    s.hostFree.push(alone ?? (await plainRun(url)));
+    s.hostOurs.push(o.host);
     const ph = phases(o.points);
     s.ours.push(ph);
     s.heapOurs.push(o.heap);
@@ -372,6 +409,18 @@ async function measurePage(p) {
       other: { count: s.otherLongTasks.length, max: Math.max(0, ...s.otherLongTasks) },
     },
     heapGrowth: median(s.heapOurs) - median(s.heapFree),
+    // The page's own load event and first contentful paint, without and with the extension, and
+    // the median of the paired differences.
+    host: Object.fromEntries(
+      ['load', 'fcp'].map(k => [
+        k,
+        {
+          without: median(s.hostFree.map(h => h[k]).filter(Number.isFinite)),
+          with: median(s.hostOurs.map(h => h[k]).filter(Number.isFinite)),
+          delta: median(s.hostFree.map((h, i) => s.hostOurs[i][k] - h[k]).filter(Number.isFinite)),
+        },
+      ]),
+    ),
   };
   res.ratioReadability = res.ours.median / res.readability.median;
   res.ratioPeer = res.ours.median / res.peer.median;
@@ -421,7 +470,7 @@ async function coldRuns(p) {
 const coldWorker = warm && !flag('--no-cold') ? await coldRuns(warm) : null;
 if (coldWorker) log(`cold service worker, ${coldWorker.page}: ours ${ms(coldWorker.ours.median)} ms (send → answer ${ms(coldWorker.analyse.median)} ms, engine ${ms(coldWorker.engine.median)} ms)`);
 await ext.close();
-await free.close();
+await freeCtx.close();
 server.closeAllConnections();
 server.close();
 
@@ -499,12 +548,18 @@ const sizeHeader = ['file', 'minified', 'gzipped', 'compile (median / p90 ms)'];
 const sizeRows = Object.entries(sizes).map(([f, s]) => [f + (alwaysOn.includes(f) ? ' (always on)' : ''), kb(s.bytes), kb(s.gzip), compileTimes[f] ? mr(compileTimes[f]) : '–']);
 const goalRows = goals.map(([g, v, ok]) => [g, v, ok ? 'met' : '**missed**']);
 
+const hostHeader = ['page', 'kind', 'load event: alone → with the extension (Δ)', 'first contentful paint: alone → with (Δ)'];
+const signed = x => (Number.isFinite(x) ? `${x >= 0 ? '+' : '−'}${ms(Math.abs(x))}` : '–');
+const hostCell = h => `${ms(h.without)} → ${ms(h.with)} (${signed(h.delta)})`;
+const hostRow = r => [r.name, r.kind, hostCell(r.host.load), hostCell(r.host.fcp)];
+const hostText =
+  'The page\'s own milestones (median ms from navigation start; Δ = median of the paired differences of the runs), alone in the extension-free browser and with the extension (not a goal; a content script at `document_idle` runs before the load event ends)';
 const coldText = () =>
   `**Cold service worker** (stopped before each page, as after 30 s idle; not a goal): ${coldWorker.page}, ours ${mr(coldWorker.ours)} ms; send → answer ${mr(coldWorker.analyse)} ms; engine ${mr(coldWorker.engine)} ms.`;
 
 function markdown() {
   return [
-    `Chromium ${free.version()} headless, ${os.cpus().length} CPUs (load average ${LOAD.map(x => x.toFixed(1)).join(', ')} at the start), ${RUNS} fresh pages per figure; times in ms as median / p90.`,
+    `Chromium ${chromiumVersion} headless, ${os.cpus().length} CPUs (load average ${LOAD.map(x => x.toFixed(1)).join(', ')} at the start), ${RUNS} fresh pages per figure; times in ms as median / p90.`,
     '',
     mdTable(pageHeader, results.map(pageRow)),
     '',
@@ -518,6 +573,10 @@ function markdown() {
     mdTable(sizeHeader, sizeRows),
     '',
     coldWorker ? `${coldText()}\n` : '',
+    `**Host page.** ${hostText}:`,
+    '',
+    mdTable(hostHeader, results.map(hostRow)),
+    '',
     '**Goals**',
     '',
     mdTable(['goal', 'measured', ''], goalRows),
@@ -525,7 +584,7 @@ function markdown() {
 }
 
 if (JSON_OUT) {
-  console.log(JSON.stringify({ chromium: free.version(), loadAverage: LOAD, runs: RUNS, pagesDir: PAGES_DIR, cold, coldWorker, sizes: sizeReport, compileTimes, results, scaling, overall, goals: goals.map(([goal, value, met]) => ({ goal, value, met })) }, null, 2));
+  console.log(JSON.stringify({ chromium: chromiumVersion, loadAverage: LOAD, runs: RUNS, pagesDir: PAGES_DIR, cold, coldWorker, sizes: sizeReport, compileTimes, results, scaling, overall, goals: goals.map(([goal, value, met]) => ({ goal, value, met })) }, null, 2));
 } else {
   console.log(`\nLoad average at the start ${LOAD.map(x => x.toFixed(1)).join(', ')} on ${os.cpus().length} CPUs. Times in ms, median / p90 of ${RUNS} fresh pages. CS work = the content scripts' synchronous main-thread work.\n`);
   console.log(textTable(pageHeader, results.map(pageRow)));
@@ -538,6 +597,8 @@ if (JSON_OUT) {
   console.log('\nContent scripts:\n');
   console.log(textTable(sizeHeader, sizeRows));
   if (coldWorker) console.log(`\n${coldText().replace(/\*\*/g, '')}`);
+  console.log(`\nHost page. ${hostText}:\n`);
+  console.log(textTable(hostHeader, results.map(hostRow)));
   console.log(`\nOverall (relevant articles): ours ${ms(overall.oursMedian)} ms median, ${ms(overall.oursP90)} ms p90; ours/Readability ${ratio(overall.ratioReadability)}, ours/peer ${ratio(overall.ratioPeer)}${groups.length > 1 ? ` (${groups.map(({ w }) => `${w} pages ${ratio(byWeight[w].ratioReadability)} / ${ratio(byWeight[w].ratioPeer)}`).join(', ')})` : ''}; non-article pages: ${nonArticles.map(r => `${r.name} ${ms(r.phases.work.median)} ms`).join(', ')}\n`);
   console.log(textTable(['goal', 'measured', ''], goals.map(([g, v, ok]) => [g, v, ok ? 'met' : 'MISSED'])));
   if (MARKDOWN) console.log(`\n${markdown()}`);

@@ -95,3 +95,10 @@ export function ourHighlights() {
   });
   return n;
 }
+
+/** The page's own milestones, in ms from navigation start: the end of its load event and its first contentful paint. */
+export function milestones() {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  return { load: nav ? nav.loadEventEnd : NaN, fcp: fcp ? fcp.startTime : NaN };
+}
