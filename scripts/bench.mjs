@@ -192,7 +192,7 @@ async function freeRun(url, fn, script, withHeap = false) {
 
 /** The page's milestones once it has painted (or after 2 s): polled on a timer, not in its frames. */
 async function milestonesOf(page) {
-  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { polling: 50, timeout: 2000 }).catch(() => undefined);
+  await page.waitForFunction(inPage.hasPainted, null, { polling: 50, timeout: 2000 }).catch(() => undefined);
   return page.evaluate(inPage.milestones);
 }
 

@@ -23,6 +23,7 @@ function ymd(y: number, m: number, d: number): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+const DIGIT = /\d/;
 const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T|$)/;
 const MONTH_FIRST = /\b([A-Za-z]{3,9}\.?)\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})\b/g;
@@ -35,7 +36,9 @@ const DAY_FIRST = /\b(\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?([A-Za-z]{3,9}\.?),?\s(
  * @returns the date, or null when the string holds no plausible date (years 1990..2100).
  */
 export function parseDate(raw: string | null | undefined): string | null {
-  if (!raw) return null;
+  // Every form read here has a year: a line without a digit is answered before any date pattern
+  // is compiled (the lead of an article, read on the detector's path, is mostly such lines).
+  if (!raw || !DIGIT.test(raw)) return null;
   const s = raw.trim().slice(0, 200).replace(/\s+/g, ' ');
   let m = ISO.exec(s);
   if (m) return ymd(+m[1], +m[2], +m[3]);
@@ -50,6 +53,7 @@ export function parseDate(raw: string | null | undefined): string | null {
  * @returns `YYYY-MM-DD` or null.
  */
 export function findProseDate(text: string): string | null {
+  if (!DIGIT.test(text)) return null;
   const first = (re: RegExp, order: (m: RegExpExecArray) => [string, string, string]) => {
     for (const m of text.matchAll(re)) {
       const [y, mo, d] = order(m);

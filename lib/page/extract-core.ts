@@ -162,9 +162,7 @@ function trimLead(bt: BlockText, isHeadline: (text: string) => boolean): BlockTe
     const s = bt.text.slice(b.start, b.end);
     const heading = /^H[1-6]$/i.test(b.el.tagName);
     if (heading && isHeadline(s)) continue;
-    // A date has a digit (its year): other lines do not compile the date patterns (cold code on the
-    // detector's path).
-    if (s.length < 60 && /\d/.test(s) && parseDate(s) && !/[.!?]$/.test(s)) continue;
+    if (s.length < 60 && parseDate(s) && !/[.!?]$/.test(s)) continue;
     if (s.length < 60 && /^by\s/i.test(s) && !/[.!?]$/.test(s)) continue;
     // A section label above the headline ("World"): a short line that is one link.
     if (s.length < 40 && !/[.!?]$/.test(s) && b.el.children.length === 1 && b.el.firstElementChild?.tagName === 'A' && norm(b.el.textContent ?? '') === norm(s)) continue;

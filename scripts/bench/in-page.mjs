@@ -102,3 +102,8 @@ export function milestones() {
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
   return { load: nav ? nav.loadEventEnd : NaN, fcp: fcp ? fcp.startTime : NaN };
 }
+
+/** Has the page had its first contentful paint? */
+export function hasPainted() {
+  return performance.getEntriesByName('first-contentful-paint').length > 0;
+}

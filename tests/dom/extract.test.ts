@@ -184,7 +184,7 @@ describe('a repeated headline at the top of the article', () => {
     expect(textOf(page(head, 'Site name', '<p>Analysis</p>'))).toMatch(/^Analysis\n\nParagraph 1:/);
   });
 
-  it('no date without a digit: the lead trimming asks the date parser only about lines with one', () => {
+  it('no date without a digit: the date parser answers such lines without its patterns', () => {
     // Every form parseDate reads has a year; a line without a digit need not compile its patterns.
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('January', 'Sept.', 'of', 'the', 'th', '-', '/', ',', ' ', 'T', 'Monday', 'x', 'é') }), s => {
