@@ -18,8 +18,12 @@ export interface Kb {
   demonymCc: Map<string, string>;
   /** Capital as written ("Beijing") → ISO alpha-2. */
   capitalCc: Map<string, string>;
-  /** Lower-case canonical name or alias → entity (first wins). */
-  byName: Map<string, KbEntity>;
+  /**
+   * Lower-case canonical name or alias → entity (first wins). Built on first use: only the
+   * patterns for names the trie did not find look names up, and a worker woken by an article
+   * answers sooner without its 10,000 entries.
+   */
+  readonly byName: Map<string, KbEntity>;
   /** Surname of a known official → the countries of the officials who bear it ("Albanese" → AU). */
   surnameCc: Map<string, Set<string>>;
   /** `canonical kind|ISO code` → the KB agency of that country with a generic form of that kind. */
@@ -58,14 +62,12 @@ export function buildKb(entities: KbEntity[]): Kb {
   const genericCanonical = new Map<string, string>();
   const demonymCc = new Map<string, string>();
   const capitalCc = new Map<string, string>();
-  const byName = new Map<string, KbEntity>();
   const surnameCc = new Map<string, Set<string>>();
   for (const e of entities) {
     if (e.type === 'official' && e.country) {
       const last = e.name.split(/\s+/).at(-1)!;
       if (last.length > 2) (surnameCc.get(last) ?? surnameCc.set(last, new Set()).get(last)!).add(e.country);
     }
-    for (const n of [e.name, ...e.aliases, ...(e.exact ?? [])]) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), e);
     if (e.type === 'state' && e.country) {
       for (const d of e.demonyms ?? []) if (!/\s/.test(d)) demonymCc.set(fold(d), e.country);
       for (const c of e.capitals ?? []) capitalCc.set(c, e.country);
@@ -98,7 +100,36 @@ export function buildKb(entities: KbEntity[]): Kb {
     const placeholder: KbEntity = { id: `generic:${k}`, name: genericCanonical.get(k) ?? k, type: 'agency', country: null, aliases: [], kb: null };
     trie.add(placeholder, k, 'generic');
   }
-  return { byId, trie, stateByCc, genericIndex, genericCanonical, demonymCc, capitalCc, byName, surnameCc, genericByKind };
+  let byName: Map<string, KbEntity> | null = null;
+  return {
+    byId,
+    trie,
+    stateByCc,
+    genericIndex,
+    genericCanonical,
+    demonymCc,
+    capitalCc,
+    get byName() {
+      return (byName ??= namesOf(entities));
+    },
+    surnameCc,
+    genericByKind,
+  };
+}
+
+/** Lower-case canonical names and aliases → entity, the first entity winning a shared one. */
+function namesOf(entities: readonly KbEntity[]): Map<string, KbEntity> {
+  const byName = new Map<string, KbEntity>();
+  const put = (name: string, e: KbEntity): void => {
+    const key = name.toLowerCase();
+    if (!byName.has(key)) byName.set(key, e);
+  };
+  for (const e of entities) {
+    put(e.name, e);
+    for (const n of e.aliases) put(n, e);
+    if (e.exact) for (const n of e.exact) put(n, e);
+  }
+  return byName;
 }
 
 /** The canonical name is matched like an alias, but an acronym-looking name only in written case. */

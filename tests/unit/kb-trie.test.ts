@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledEntities } from '../../lib/kb/bundled';
 import { buildKb } from '../../lib/kb/index';
-import { AliasTrie, bucketOf, type TrieMatch } from '../../lib/kb/trie';
+import { AliasTrie, bucketOf, bucketOfWritten, type TrieMatch } from '../../lib/kb/trie';
 import type { KbEntity } from '../../lib/kb/types';
 import { fold, tokenize } from '../../lib/nlp/tokens';
 
@@ -18,6 +18,8 @@ function sameBucketAsFirstToken(text: string): void {
   const toks = tokenize(text.trim());
   if (!toks.length) return;
   expect(bucketOf(fold(text.trim())), text).toBe(bucketOf(toks[0].lower));
+  // what `add` files it under, without folding the whole alias
+  expect(bucketOfWritten(text.trim()), text).toBe(bucketOf(toks[0].lower));
 }
 
 describe('alias trie buckets', () => {
@@ -61,5 +63,27 @@ describe('alias trie buckets', () => {
     expect(shape(trie.matchAt(tokenize('the Shared Name said'), 1))).toEqual(['1-3:b/ci/Shared Name,a/ci/shared name']);
     expect(trie.size).toBe(2);
     expect(trie.matchAt(tokenize('Shared'), 5)).toEqual([]);
+  });
+});
+
+describe('knowledge base name index', () => {
+  it('finds every canonical name, alias and exact form in lower case, the first entity winning a shared one', () => {
+    const kb = buildKb(entities);
+    const want = new Map<string, KbEntity>();
+    for (const e of entities) for (const n of [e.name, ...e.aliases, ...(e.exact ?? [])]) if (!want.has(n.toLowerCase())) want.set(n.toLowerCase(), e);
+    expect(kb.byName.size).toBe(want.size);
+    for (const [name, e] of want) expect(kb.byName.get(name), name).toBe(e);
+    expect(kb.byName.get('apt28')?.type).toBe('threat-group');
+    // built once, on first use
+    expect(kb.byName).toBe(kb.byName);
+  });
+
+  it('lets an earlier entity keep a name a later one shares', () => {
+    const a = { id: 'a', name: 'Alpha', type: 'agency', country: null, aliases: ['Shared'], kb: null } as KbEntity;
+    const b = { id: 'b', name: 'Beta', type: 'agency', country: null, aliases: [], exact: ['SHARED'], kb: null } as KbEntity;
+    const kb = buildKb([a, b]);
+    expect(kb.byName.get('shared')).toBe(a);
+    expect(kb.byName.get('beta')).toBe(b);
+    expect(buildKb([b, a]).byName.get('shared')).toBe(b);
   });
 });
