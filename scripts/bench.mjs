@@ -231,6 +231,9 @@ async function backgroundSpans() {
   return Promise.race([read, new Promise(res => setTimeout(res, 1000, []))]).catch(() => []);
 }
 
+/** The background's spans that become points of a page's run (`bg:<name>-start`, `-end`). */
+const BACKGROUND_SPANS = new Set(['engine', 'worker-script', 'worker-evaluation', 'knowledge-base', 'warm-up']);
+
 /** One page with the extension: wait for the content scripts to finish, read their timings. */
 async function oursRun(url, { coldWorker = false } = {}) {
   if (!coldWorker) await backgroundSpans(); // drop spans of earlier pages (a stopped worker has none)
@@ -267,9 +270,10 @@ async function oursRun(url, { coldWorker = false } = {}) {
       await new Promise(r => setTimeout(r, 25));
     }
     // The engine's run in the background, on the page's clock (both clocks are wall time).
+    // A woken worker also builds the knowledge base and warms the engine up (cold runs).
     for (const s of await backgroundSpans()) {
-      if (s.name !== 'engine' || !Number.isFinite(origin)) continue;
-      points.push({ name: 'bg:engine-start', t: s.start - origin }, { name: 'bg:engine-end', t: s.end - origin });
+      if (!BACKGROUND_SPANS.has(s.name) || !Number.isFinite(origin)) continue;
+      points.push({ name: `bg:${s.name}-start`, t: s.start - origin }, { name: `bg:${s.name}-end`, t: s.end - origin });
     }
     const longTasks = await page.evaluate(() => window.__benchLongTasks ?? []);
     const highlights = await page.evaluate(inPage.ourHighlights);
@@ -329,6 +333,13 @@ function phases(points) {
     inject: span('al:request-script', 'al:article-start'),
     extract,
     engine: span('bg:engine-start', 'bg:engine-end'),
+    // A woken worker's start (cold runs only): its knowledge base, its warm-up, and how long the
+    // detector's text waited from being sent to the engine starting on it.
+    workerScript: span('bg:worker-script-start', 'bg:worker-script-end'),
+    workerEvaluation: span('bg:worker-evaluation-start', 'bg:worker-evaluation-end'),
+    knowledgeBase: span('bg:knowledge-base-start', 'bg:knowledge-base-end'),
+    warmUp: span('bg:warm-up-start', 'bg:warm-up-end'),
+    toEngine: span('al:analyse-start', 'bg:engine-start'),
     analyse: span('al:analyse-start', 'al:analyse-end'),
     index,
     anchor,
@@ -465,10 +476,11 @@ async function coldRuns(p) {
   } finally {
     await ctl.close();
   }
-  return { page: p.name, ours: summary(out.map(x => x.total)), analyse: summary(out.map(x => x.analyse)), engine: summary(out.map(x => x.engine)) };
+  const of = key => summary(out.map(x => x[key]).filter(Number.isFinite));
+  return { page: p.name, ours: of('total'), analyse: of('analyse'), engine: of('engine'), workerScript: of('workerScript'), workerEvaluation: of('workerEvaluation'), knowledgeBase: of('knowledgeBase'), warmUp: of('warmUp'), toEngine: of('toEngine') };
 }
 const coldWorker = warm && !flag('--no-cold') ? await coldRuns(warm) : null;
-if (coldWorker) log(`cold service worker, ${coldWorker.page}: ours ${ms(coldWorker.ours.median)} ms (send → answer ${ms(coldWorker.analyse.median)} ms, engine ${ms(coldWorker.engine.median)} ms)`);
+if (coldWorker) log(`cold service worker, ${coldWorker.page}: ours ${ms(coldWorker.ours.median)} ms (send → answer ${ms(coldWorker.analyse.median)} ms, engine ${ms(coldWorker.engine.median)} ms, knowledge base ${ms(coldWorker.knowledgeBase.median)} ms)`);
 await ext.close();
 await freeCtx.close();
 server.closeAllConnections();
@@ -555,7 +567,8 @@ const hostRow = r => [r.name, r.kind, hostCell(r.host.load), hostCell(r.host.fcp
 const hostText =
   'The page\'s own milestones (median ms from navigation start; Δ = median of the paired differences of the runs), alone in the extension-free browser and with the extension (not a goal; a content script at `document_idle` runs before the load event ends)';
 const coldText = () =>
-  `**Cold service worker** (stopped before each page, as after 30 s idle; not a goal): ${coldWorker.page}, ours ${mr(coldWorker.ours)} ms; send → answer ${mr(coldWorker.analyse)} ms; engine ${mr(coldWorker.engine)} ms.`;
+  `**Cold service worker** (stopped before each page, as after 30 s idle; not a goal): ${coldWorker.page}, ours ${mr(coldWorker.ours)} ms; send → answer ${mr(coldWorker.analyse)} ms; engine ${mr(coldWorker.engine)} ms. ` +
+  `In the woken worker: started and its script loaded in ${mr(coldWorker.workerScript)} ms, our modules evaluated in ${mr(coldWorker.workerEvaluation)} ms, the knowledge base built in ${mr(coldWorker.knowledgeBase)} ms, engine warm-up ${mr(coldWorker.warmUp)} ms; the detector's text sent → the engine starts on it ${mr(coldWorker.toEngine)} ms.`;
 
 function markdown() {
   return [

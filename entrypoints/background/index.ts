@@ -1,3 +1,4 @@
+import { EVALUATION_START } from './started';
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import { analyze, draftReport, finishReport } from '../../lib/engine';
@@ -31,29 +32,40 @@ declare global {
   var __attributionLensBackgroundTimings: { name: string; start: number; end: number }[] | undefined;
 }
 
+/** Records a wall-clock span under `name`, from `start` to `end` (epoch ms; now by default). */
+function span(name: string, start: number, end = performance.timeOrigin + performance.now()): void {
+  const list = (globalThis.__attributionLensBackgroundTimings ??= []);
+  if (list.length >= 100) list.shift();
+  list.push({ name, start, end });
+}
+
 /** Runs `fn`, recording its wall-clock span under `name`. */
 function timed<T>(name: string, fn: () => T): T {
   const start = performance.timeOrigin + performance.now();
   const value = fn();
-  const list = (globalThis.__attributionLensBackgroundTimings ??= []);
-  if (list.length >= 100) list.shift();
-  list.push({ name, start, end: performance.timeOrigin + performance.now() });
+  span(name, start);
   return value;
 }
 
 export default defineBackground(() => {
+  // The worker's start up to here (its time origin is the worker's start): the browser starting
+  // it and loading its script, then the evaluation of our modules (the bundled data parsed).
+  span('worker-script', performance.timeOrigin, EVALUATION_START);
+  span('worker-evaluation', EVALUATION_START);
   // NOTE: storage.session exists in Chrome 102+ and Firefox 115+; without it state is memory-only.
   const session = (browser.storage as unknown as { session?: SessionArea }).session ?? null;
   const store = new TabStateStore(session);
   const articleTabs = new Set<number>();
   let settingsCache: Settings | null = null;
+  /** Has a real article been analysed since the worker started (then it needs no warm-up)? */
+  let drafted = false;
   const deps: BackgroundDeps = {
     store,
     local: browser.storage.local,
     session,
     // The engine and its knowledge base load once, here, for all tabs. Its time is recorded for
     // `npm run bench` (wall-clock, so it lines up with the page's own timing points).
-    draft: article => timed('engine', () => draftReport(article)),
+    draft: article => ((drafted = true), timed('engine', () => draftReport(article))),
     finish: (article, draft) => timed('cross-references', () => finishReport(article, draft)),
     inject: async (tabId, script) => {
       await injectScript(tabId, script);
@@ -117,12 +129,13 @@ export default defineBackground(() => {
   // worker then answers its first analysis sooner). The cross-reference index (≈ 30–60 ms) is
   // needed only once a page has its highlights: it waits until the worker is idle, so the message
   // that woke the worker is not held up by it (a real article arriving first builds it on use).
-  bundledKb();
+  timed('knowledge-base', bundledKb);
   // Then the language work runs once on a made-up article (see warm-up.ts): V8 compiles the
   // engine's functions on their first call, and the alias trie fills the buckets of the words
   // met, so the first real article does not pay for either. In the next task: a worker is
   // usually woken by a tab's navigation (tabs.onUpdated), well before that page's text arrives;
-  // a real message that comes first simply goes first. Not recorded, not kept.
+  // a real message that comes first simply goes first, and has then compiled the code itself:
+  // the warm-up is skipped (it would only hold up the page's next messages). Not kept.
   const warmUp = (fn: () => unknown): void => {
     try {
       fn();
@@ -130,7 +143,7 @@ export default defineBackground(() => {
       console.warn('[attribution-lens] engine warm-up failed', err);
     }
   };
-  setTimeout(() => warmUp(() => draftReport(WARM_UP_ARTICLE)), 0);
+  setTimeout(() => drafted || timed('warm-up', () => warmUp(() => draftReport(WARM_UP_ARTICLE))), 0);
   // Once the worker is idle, the cross-reference index and the whole analysis (cross-references
   // included) on the same article.
   setTimeout(
