@@ -6,6 +6,7 @@ import type {
   ContentToBackground,
   PayloadOf,
   PopupToBackground,
+  PreparedAnswer,
   ResponseOf,
   Result,
   Settings,
@@ -148,6 +149,50 @@ export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackgro
     await deps.setBadge(tabId, state);
     return error;
   };
+  /**
+   * The tab's final state for `draft` of `article`, run `run` of the tab: the page waits for the
+   * answer to highlight, so the cross-references (and with them the tab's state, badge and
+   * storage.session copy) follow in the next task. A newer run of the same tab wins over this one.
+   * On an annotated page they wait until the page reports its highlights drawn (or
+   * FINISH_WAIT_MS): on a machine with few cores, matching them would otherwise compete with the
+   * page's own highlighting for the processor.
+   */
+  /**
+   * A candidate the detector sent that is not relevant: the tab's state is settled here, as
+   * `analyseArticle` would settle it, and the detector asks for no article script (most news
+   * articles a reader opens are about something else: they then cost the page the detector's
+   * reading only). Not for a forced tab (the article script annotates it anyway) or a site that
+   * is turned off (the article script's request records that): null, the article script decides.
+   */
+  const settleUnannotated = async (tabId: number, { url, article, draft }: Prepared): Promise<PreparedAnswer> => {
+    const settings = deps.settingsNow?.() ?? (await currentSettings(deps));
+    if (isNeverRun(settings, hostOf(url) ?? '')) return null;
+    const previous = await deps.store.get(tabId);
+    if (previous?.forced === true && previous.url === url) return null;
+    const highlightsOn = await highlightsFor(deps, tabId, url, settings);
+    const run = (latestRun.get(tabId) ?? 0) + 1;
+    latestRun.set(tabId, run);
+    void (await deps.store.updateInMemory(tabId, url, { url, status: 'analysing', highlightsOn, anchoring: null })).persisted;
+    settle(tabId, url, article, draft, false, false, run);
+    return { annotate: false };
+  };
+  const settle = (tabId: number, url: string, article: ExtractedArticle, draft: Draft, annotate: boolean, force: boolean, run: number): void => {
+    const status = annotate ? 'done' : draft.article.detected ? 'not-relevant' : 'not-article';
+    const finished = (annotate ? anchoredOrTimeout(tabId) : nextTask()).then(async () => {
+      if (latestRun.get(tabId) !== run) return;
+      let report: Report;
+      try {
+        report = deps.finish(article, draft);
+      } catch (err) {
+        await engineFailed(tabId, url, err);
+        return;
+      }
+      const { state, persisted } = await deps.store.updateInMemory(tabId, url, { status, report, forced: force, error: null });
+      await persisted;
+      await deps.setBadge(tabId, state);
+    });
+    finishing.set(tabId, finished.catch(err => console.warn('[attribution-lens] could not store the state or set the badge', err)));
+  };
   return {
     async analyseArticle({ url, article, forced }, { tabId }) {
       const settings = deps.settingsNow?.() ?? (await currentSettings(deps));
@@ -173,27 +218,7 @@ export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackgro
         return fail(await engineFailed(tabId, url, err));
       }
       const annotate = force || draft.article.relevant;
-      const status = annotate ? 'done' : draft.article.detected ? 'not-relevant' : 'not-article';
-      // The page waits for this answer to highlight; the cross-references (and with them the
-      // tab's state, badge and storage.session copy) follow in the next task. A newer run of the
-      // same tab wins over this one.
-      // On an annotated page they wait until the page reports its highlights drawn (or
-      // FINISH_WAIT_MS): on a machine with few cores, matching them would otherwise compete with
-      // the page's own highlighting for the processor.
-      const finished = (annotate ? anchoredOrTimeout(tabId) : nextTask()).then(async () => {
-        if (latestRun.get(tabId) !== run) return;
-        let report: Report;
-        try {
-          report = deps.finish(article, draft);
-        } catch (err) {
-          await engineFailed(tabId, url, err);
-          return;
-        }
-        const { state, persisted } = await deps.store.updateInMemory(tabId, url, { status, report, forced: force, error: null });
-        await persisted;
-        await deps.setBadge(tabId, state);
-      });
-      finishing.set(tabId, finished.catch(err => console.warn('[attribution-lens] could not store the state or set the badge', err)));
+      settle(tabId, url, article, draft, annotate, force, run);
       return ok({ report: { actors: draft.actors, claims: draft.claims }, annotate, highlightsOn, settings });
     },
 
@@ -212,9 +237,9 @@ export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackgro
         return ok(null);
       }
       prepared.set(tabId, entry);
+      if (!entry.draft.article.relevant) return ok(await settleUnannotated(tabId, entry));
       // The detector draws a relevant article's highlights at once (forced pages, whose tab
       // state says so, wait for the article script).
-      if (!entry.draft.article.relevant) return ok(null);
       const settings = known ?? (await currentSettings(deps));
       if (isNeverRun(settings, host) || !(await highlightsFor(deps, tabId, url, settings))) return ok(null);
       return ok({ report: { actors: entry.draft.actors, claims: entry.draft.claims }, settings });

@@ -30,9 +30,12 @@ import { yieldToPage } from '../../lib/page/yield';
  */
 
 const RECHECK_DEBOUNCE_MS = 800;
+/** Re-checks of one page in any minute, at most. */
 const MAX_RECHECKS = 6;
 const WATCH_FOR_MS = 30_000;
 const POLL_URL_MS = 1000;
+/** How much an article that is not relevant must change (characters) to be read again. */
+const MIN_TEXT_CHANGE = 40;
 
 /** False once the extension was reloaded, updated or removed: this copy then stops quietly. */
 function alive(): boolean {
@@ -45,18 +48,50 @@ function alive(): boolean {
 
 export default defineUnlistedScript(() => {
   let requested = false;
-  let rechecks = 0;
+  let rechecks: number[] = [];
   let timer: number | undefined;
   let observer: MutationObserver | null = null;
-  let stopWatchingUrl = (): void => undefined;
+  let stopWatchingUrl: (() => void) | null = null;
   let lastUrl = document.URL; // not location: one wrapper fewer
+  /** An article the background found not relevant: its container, URL and text length then. */
+  let unannotated: { region: Element; url: string; length: number } | null = null;
 
   const stop = (): void => {
     observer?.disconnect();
     observer = null;
-    stopWatchingUrl();
+    stopWatchingUrl?.();
+    stopWatchingUrl = null;
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+  };
+  /**
+   * Watches `target` for changes (for `forMs`, or as long as the page lives) and the page's URL
+   * (single-page-app navigations, for as long as the page lives): both only set a timer.
+   */
+  const watch = (target: Node, forMs: number | null): void => {
+    observer?.disconnect();
+    const own = new MutationObserver(schedule);
+    observer = own;
+    own.observe(target, { childList: true, subtree: true, characterData: target !== document });
+    if (forMs !== null) {
+      setTimeout(() => {
+        own.disconnect();
+        if (observer === own) observer = null;
+      }, forMs);
+    }
+    if (stopWatchingUrl) return;
+    // The Navigation API where there is one (Chromium), else a cheap comparison of the URL once a
+    // second (Firefox).
+    const nav = (globalThis as { navigation?: EventTarget }).navigation;
+    if (nav) {
+      nav.addEventListener('navigatesuccess', schedule);
+      stopWatchingUrl = () => nav.removeEventListener('navigatesuccess', schedule);
+    } else {
+      const poll = setInterval(() => {
+        if (document.URL !== lastUrl) schedule();
+      }, POLL_URL_MS);
+      stopWatchingUrl = () => clearInterval(poll);
+    }
   };
   const check = (): void => {
     if (requested) return;
@@ -67,6 +102,7 @@ export default defineUnlistedScript(() => {
     stop();
     if (!alive()) return; // an orphan of a reloaded extension: nothing to ask
     requested = true;
+    unannotated = null;
     setCandidate(true);
     const url = location.href;
     const requestScript = (): void => (mark('al:request-script'), void sendFromContent('requestArticleScript', { url, reasons: q.reasons }));
@@ -89,47 +125,53 @@ export default defineUnlistedScript(() => {
     let background: KnownBackground | undefined;
     if (ahead) void yieldToPage().then(() => (background = { el: found.region, dark: isDarkBackground(found.region) }));
     void answer
-      .then(res => (mark('al:analyse-end'), res.ok && res.value && ahead ? drawFirst(url, found, res.value, ahead.take(), background) : void ahead?.stop()))
-      .catch((err: unknown) => console.warn('[attribution-lens] first drawing failed', err))
-      .finally(requestScript);
+      .then(async res => {
+        mark('al:analyse-end');
+        const value = res.ok ? res.value : null;
+        if (value && 'report' in value && ahead) await drawFirst(url, found, value, ahead.take(), background);
+        else ahead?.stop();
+        return value !== null && 'annotate' in value;
+      })
+      .catch((err: unknown) => (console.warn('[attribution-lens] first drawing failed', err), false))
+      .then(settled => {
+        if (!settled) return requestScript();
+        // Not relevant, and the background has settled the tab's state: no article script. The
+        // article is read again if it changes (a live story) or the page moves to another.
+        const region = found.region.isConnected ? found.region : document.body;
+        unannotated = { region, url, length: region.textContent?.length ?? 0 };
+        requested = false;
+        rechecks = [];
+        watch(region, null);
+        mark('al:done');
+      });
   };
   const schedule = (): void => {
     if (document.URL !== lastUrl) {
       lastUrl = document.URL;
-      rechecks = 0; // a new page in a single-page app gets its own checks
+      rechecks = []; // a new page in a single-page app gets its own checks
     }
-    if (requested || timer !== undefined || rechecks >= MAX_RECHECKS) return;
+    if (requested || timer !== undefined) return;
+    const now = Date.now();
+    rechecks = rechecks.filter(t => now - t < 60_000);
+    if (rechecks.length >= MAX_RECHECKS) return;
     timer = window.setTimeout(() => {
       timer = undefined;
-      rechecks++;
+      const seen = unannotated;
+      if (seen && document.URL === seen.url) {
+        if (seen.region.isConnected && Math.abs((seen.region.textContent?.length ?? 0) - seen.length) < MIN_TEXT_CHANGE) return;
+      } else if (seen) {
+        // Another page of a single-page app: watched as a new page is (its text may come late).
+        unannotated = null;
+        watch(document, WATCH_FOR_MS);
+      }
+      rechecks.push(Date.now());
       check();
     }, RECHECK_DEBOUNCE_MS);
   };
 
   setCandidate(false);
   check();
-  if (requested) {
-    mark('al:detector-end');
-    return;
-  }
   // Late text: observed on the document (no element wrapper needed) for a while.
-  observer = new MutationObserver(schedule);
-  observer.observe(document, { childList: true, subtree: true });
-  setTimeout(() => {
-    observer?.disconnect();
-    observer = null;
-  }, WATCH_FOR_MS);
-  // Single-page-app navigations, for as long as the page lives: the Navigation API where there
-  // is one (Chromium), else a cheap comparison of the URL once a second (Firefox).
-  const nav = (globalThis as { navigation?: EventTarget }).navigation;
-  if (nav) {
-    nav.addEventListener('navigatesuccess', schedule);
-    stopWatchingUrl = () => nav.removeEventListener('navigatesuccess', schedule);
-  } else {
-    const poll = setInterval(() => {
-      if (document.URL !== lastUrl) schedule();
-    }, POLL_URL_MS);
-    stopWatchingUrl = () => clearInterval(poll);
-  }
+  if (!requested) watch(document, WATCH_FOR_MS);
   mark('al:detector-end');
 });

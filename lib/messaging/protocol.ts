@@ -98,14 +98,19 @@ export interface ContentToBackground {
    * the background analyses it now and keeps the report for the `analyseArticle` with
    * the same text that follows from the article script. The answer is what the detector draws at
    * once: the report's actors and claims and the settings, when the article is relevant and its
-   * highlights are on; else null (the article script decides).
+   * highlights are on; `{ annotate: false }` when it is not relevant (the background has settled
+   * the tab's state: the page needs no article script unless it changes); else null (the article
+   * script decides).
    */
-  prepareArticle(payload: { url: string; article: ExtractedArticle }): Result<{ report: PageReport; settings: Settings } | null>;
+  prepareArticle(payload: { url: string; article: ExtractedArticle }): Result<PreparedAnswer>;
   /** The article script needs Readability (no clear article container): inject it. */
   loadReadability(payload: Record<string, never>): Result<null>;
   /** How many of the report's spans were anchored to the live DOM. */
   reportAnchoring(payload: { url: string; anchored: number; missed: number }): Result<null>;
 }
+
+/** The background's answer to the detector's `prepareArticle` (see there). */
+export type PreparedAnswer = { report: PageReport; settings: Settings } | { annotate: false } | null;
 
 export interface PopupToBackground {
   getTabState(payload: { tabId: number }): Result<TabState | null>;

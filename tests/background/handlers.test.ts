@@ -127,9 +127,10 @@ describe('the article sent ahead by the detector', () => {
   it('is analysed on arrival and not again when the article script sends the same article', async () => {
     // The answer is what the detector draws at once: actors and claims, with the settings.
     const early = await router.content.prepareArticle({ url: 'https://news.example/a', article: ARTICLE }, content);
-    expect(early.ok && early.value && Object.keys(early.value.report).sort()).toEqual(['actors', 'claims']);
-    expect(early.ok && early.value?.report.claims.map(c => c.kind)).toEqual(['attribution']);
-    expect(early.ok && early.value?.settings.scheme).toBe(defaultSettings().scheme);
+    const drawnAtOnce = early.ok && early.value && 'report' in early.value ? early.value : null;
+    expect(drawnAtOnce && Object.keys(drawnAtOnce.report).sort()).toEqual(['actors', 'claims']);
+    expect(drawnAtOnce?.report.claims.map(c => c.kind)).toEqual(['attribution']);
+    expect(drawnAtOnce?.settings.scheme).toBe(defaultSettings().scheme);
     expect(deps.draft).toHaveBeenCalledTimes(1);
     // The article script completes the source (the detector sends the URL only): the
     // language work is not done again for it.
@@ -163,15 +164,40 @@ describe('the article sent ahead by the detector', () => {
     expect(deps.draft).toHaveBeenCalledTimes(2);
   });
 
-  it('is not drawn at once when not relevant or with the highlights off for the site', async () => {
-    relevant = false;
-    expect(await router.content.prepareArticle({ url: 'https://news.example/a', article: ARTICLE }, content)).toEqual({ ok: true, value: null });
-    relevant = true;
+  it('is not drawn at once with the highlights off for the site', async () => {
     deps.settingsNow = () => ({ ...defaultSettings(), sites: { 'news.example': false } });
     expect(await router.content.prepareArticle({ url: 'https://news.example/a', article: ARTICLE }, content)).toEqual({ ok: true, value: null });
     // Prepared all the same: the article script's analysis finds the draft.
     await analyse(ARTICLE);
-    expect(deps.draft).toHaveBeenCalledTimes(2);
+    expect(deps.draft).toHaveBeenCalledTimes(1);
+  });
+
+  it('when not relevant, settles the tab itself: the page needs no article script', async () => {
+    relevant = false;
+    expect(await router.content.prepareArticle({ url: 'https://news.example/a', article: ARTICLE }, content)).toEqual({ ok: true, value: { annotate: false } });
+    // What the popup reads: the whole report, as after the article script's analysis.
+    expect(await router.page.getTabState({ tabId: 7 }, null)).toMatchObject({ value: { status: 'not-relevant', url: 'https://news.example/a', report: { article: { relevant: false } } } });
+    expect(deps.finish).toHaveBeenCalledTimes(1);
+    expect(badgeText(await deps.store.get(7))).toBe('');
+    expect(deps.inject).not.toHaveBeenCalled();
+    // "Annotate anyway" later injects the article script, whose analysis finds the draft.
+    await router.content.analyseArticle({ url: 'https://news.example/a', article: ARTICLE, forced: true }, content);
+    expect(deps.draft).toHaveBeenCalledTimes(1);
+    await drawn();
+    expect(await deps.store.get(7)).toMatchObject({ status: 'done', forced: true });
+  });
+
+  it('when not relevant on a forced tab or a turned-off site, leaves the tab to the article script', async () => {
+    relevant = false;
+    await router.content.analyseArticle({ url: 'https://news.example/a', article: ARTICLE, forced: true }, content);
+    await drawn();
+    expect(await router.content.prepareArticle({ url: 'https://news.example/a', article: ARTICLE }, content)).toEqual({ ok: true, value: null });
+    expect(await deps.store.get(7)).toMatchObject({ status: 'done', forced: true });
+    vi.mocked(deps.finish).mockClear();
+    deps.settingsNow = () => ({ ...defaultSettings(), neverRun: ['news.example'] });
+    expect(await router.content.prepareArticle({ url: 'https://news.example/b', article: ARTICLE }, { tabId: 8, url: 'https://news.example/b' })).toEqual({ ok: true, value: null });
+    await settle();
+    expect(deps.finish).not.toHaveBeenCalled();
   });
 
   it('is dropped when the tab navigates, and skipped on never-run sites', async () => {

@@ -202,6 +202,41 @@ test('negative page (sport): no highlights, empty badge', async ({ page, baseUrl
   expect(await serialise(page)).toBe(await pristine(page));
 });
 
+test('a news article about something else costs the page the detector only, and is read again when it changes', async ({
+  page,
+  baseUrl,
+  extensionId,
+  tabIdOf,
+  tabState,
+}) => {
+  await page.goto(`${baseUrl}/negative.html`);
+  const tabId = await tabIdOf(page);
+  const state = await waitForState(tabState, tabId, s => s?.status === 'not-relevant');
+  // The background settled the tab from the detector's text: the whole report is there.
+  expect(state.report?.article.relevant).toBe(false);
+  await page.waitForTimeout(300);
+  const points = (await contentTimings(page, extensionId)).map(p => p.name);
+  expect(points, 'the detector sent the text and is done').toEqual(expect.arrayContaining(['al:analyse-end', 'al:done']));
+  expect(points, 'no article script asked for').not.toContain('al:request-script');
+  expect(points, 'no article script ran').not.toContain('al:article-start');
+  // A live story: the article grows into one about a state's cyber operation.
+  await page.evaluate(() => {
+    const article = document.querySelector('article')!;
+    for (const text of [
+      'Update: The British government on Monday formally blamed Russia for a cyber attack that disrupted the club ticketing systems of several European football associations.',
+      "The National Cyber Security Centre said it was almost certain that the intrusion was carried out by APT28, a hacking group run by Russia's GRU military intelligence agency.",
+      'The Russian embassy in London denied any involvement and called the accusation groundless.',
+    ]) {
+      const p = document.createElement('p');
+      p.textContent = text;
+      article.append(p);
+    }
+  });
+  const after = await waitForState(tabState, tabId, s => s?.status === 'done' && (s.anchoring?.anchored ?? 0) > 0, 20_000);
+  await expect.poll(async () => Object.keys(await highlightSizes(page)).length).toBeGreaterThan(0);
+  expectHighlightsFor(after, await highlightSizes(page));
+});
+
 test('single-page app: the story swapped in after navigation is analysed', async ({ page, baseUrl, tabIdOf, tabState }) => {
   await page.goto(`${baseUrl}/spa.html`);
   const tabId = await tabIdOf(page);
