@@ -150,6 +150,30 @@ export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackgro
     return error;
   };
   /**
+   * A new analysis of tab `tabId`: its state says so at once (in memory; storage.session gets it
+   * in a later task), and it gets the run number that lets a newer run win over it.
+   */
+  const beginRun = async (tabId: number, url: string, highlightsOn: boolean): Promise<number> => {
+    void (await deps.store.updateInMemory(tabId, url, { url, status: 'analysing', highlightsOn, anchoring: null })).persisted;
+    const run = (latestRun.get(tabId) ?? 0) + 1;
+    latestRun.set(tabId, run);
+    return run;
+  };
+  /**
+   * A candidate the detector sent that is not relevant: the tab's state is settled here, as
+   * `analyseArticle` would settle it, and the detector asks for no article script (most news
+   * articles a reader opens are about something else: they then cost the page the detector's
+   * reading only). Not for a forced tab (the article script annotates it anyway): null, the
+   * article script decides.
+   */
+  const settleUnannotated = async (tabId: number, { url, article, draft }: Prepared, settings: Settings): Promise<PreparedAnswer> => {
+    const previous = await deps.store.get(tabId);
+    if (previous?.forced === true && previous.url === url) return null;
+    const run = await beginRun(tabId, url, await highlightsFor(deps, tabId, url, settings));
+    settle(tabId, url, article, draft, false, false, run);
+    return { annotate: false };
+  };
+  /**
    * The tab's final state for `draft` of `article`, run `run` of the tab: the page waits for the
    * answer to highlight, so the cross-references (and with them the tab's state, badge and
    * storage.session copy) follow in the next task. A newer run of the same tab wins over this one.
@@ -157,25 +181,6 @@ export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackgro
    * FINISH_WAIT_MS): on a machine with few cores, matching them would otherwise compete with the
    * page's own highlighting for the processor.
    */
-  /**
-   * A candidate the detector sent that is not relevant: the tab's state is settled here, as
-   * `analyseArticle` would settle it, and the detector asks for no article script (most news
-   * articles a reader opens are about something else: they then cost the page the detector's
-   * reading only). Not for a forced tab (the article script annotates it anyway) or a site that
-   * is turned off (the article script's request records that): null, the article script decides.
-   */
-  const settleUnannotated = async (tabId: number, { url, article, draft }: Prepared): Promise<PreparedAnswer> => {
-    const settings = deps.settingsNow?.() ?? (await currentSettings(deps));
-    if (isNeverRun(settings, hostOf(url) ?? '')) return null;
-    const previous = await deps.store.get(tabId);
-    if (previous?.forced === true && previous.url === url) return null;
-    const highlightsOn = await highlightsFor(deps, tabId, url, settings);
-    const run = (latestRun.get(tabId) ?? 0) + 1;
-    latestRun.set(tabId, run);
-    void (await deps.store.updateInMemory(tabId, url, { url, status: 'analysing', highlightsOn, anchoring: null })).persisted;
-    settle(tabId, url, article, draft, false, false, run);
-    return { annotate: false };
-  };
   const settle = (tabId: number, url: string, article: ExtractedArticle, draft: Draft, annotate: boolean, force: boolean, run: number): void => {
     const status = annotate ? 'done' : draft.article.detected ? 'not-relevant' : 'not-article';
     const finished = (annotate ? anchoredOrTimeout(tabId) : nextTask()).then(async () => {
@@ -204,13 +209,10 @@ export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackgro
       const previous = await deps.store.get(tabId);
       const force = forced || (previous?.forced === true && previous.url === url);
       const highlightsOn = await highlightsFor(deps, tabId, url, settings);
-      // In memory at once; storage.session gets the tab's latest state in a later task.
-      void (await deps.store.updateInMemory(tabId, url, { url, status: 'analysing', highlightsOn, anchoring: null })).persisted;
+      const run = await beginRun(tabId, url, highlightsOn);
       const ahead = prepared.get(tabId);
       prepared.delete(tabId);
       const reuse = ahead && ahead.url === url && sameDraftInput(ahead.article, article) ? ahead : null;
-      const run = (latestRun.get(tabId) ?? 0) + 1;
-      latestRun.set(tabId, run);
       let draft: Draft;
       try {
         draft = reuse?.draft ?? deps.draft(article);
@@ -237,11 +239,13 @@ export function contentHandlers(deps: BackgroundDeps): Handlers<ContentToBackgro
         return ok(null);
       }
       prepared.set(tabId, entry);
-      if (!entry.draft.article.relevant) return ok(await settleUnannotated(tabId, entry));
+      // A site turned off meanwhile: the article script's request records that.
+      const settings = known ?? (await currentSettings(deps));
+      if (isNeverRun(settings, host)) return ok(null);
+      if (!entry.draft.article.relevant) return ok(await settleUnannotated(tabId, entry, settings));
       // The detector draws a relevant article's highlights at once (forced pages, whose tab
       // state says so, wait for the article script).
-      const settings = known ?? (await currentSettings(deps));
-      if (isNeverRun(settings, host) || !(await highlightsFor(deps, tabId, url, settings))) return ok(null);
+      if (!(await highlightsFor(deps, tabId, url, settings))) return ok(null);
       return ok({ report: { actors: entry.draft.actors, claims: entry.draft.claims }, settings });
     },
 

@@ -1,4 +1,4 @@
-import type { PageReport, Settings } from '../../lib/messaging/protocol';
+import type { FirstDrawing } from '../../lib/messaging/protocol';
 import { anchorInSlices } from '../../lib/page/anchor-slices';
 import type { ContainerText } from '../../lib/page/extract-core';
 import { keepDrawing } from '../../lib/page/handoff';
@@ -20,7 +20,7 @@ const FRAME_WAIT_MS = 100;
 export async function drawFirst(
   url: string,
   found: ContainerText,
-  answer: { report: PageReport; settings: Settings },
+  answer: FirstDrawing,
   anchor: Anchor,
   background?: KnownBackground,
 ): Promise<void> {

@@ -109,8 +109,14 @@ export interface ContentToBackground {
   reportAnchoring(payload: { url: string; anchored: number; missed: number }): Result<null>;
 }
 
+/** What the detector draws at once on a relevant article: the report's actors and claims, the settings. */
+export interface FirstDrawing {
+  report: PageReport;
+  settings: Settings;
+}
+
 /** The background's answer to the detector's `prepareArticle` (see there). */
-export type PreparedAnswer = { report: PageReport; settings: Settings } | { annotate: false } | null;
+export type PreparedAnswer = FirstDrawing | { annotate: false } | null;
 
 export interface PopupToBackground {
   getTabState(payload: { tabId: number }): Result<TabState | null>;
