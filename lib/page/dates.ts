@@ -3,17 +3,12 @@
  * `YYYY-MM-DD`. Pure string work; every pattern is linear (no nested quantifiers).
  */
 
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
+/** 1–12 for a month's name or a prefix of it of 3+ letters ("July", "Jul", "Sept."), else null. */
 function monthOf(word: string): number | null {
   const w = word.toLowerCase().replace(/\.$/, '');
-  const m = MONTHS[w.slice(0, w === 'sept' ? 4 : 3)];
-  // The full name must be a prefix-compatible spelling ("July", "Jul", "Sept."), not any word.
-  if (m === undefined) return null;
-  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][m - 1];
-  return full.startsWith(w) || w === 'sept' ? m : null;
+  return (w.length >= 3 && MONTHS.findIndex(full => full.startsWith(w)) + 1) || null;
 }
 
 function ymd(y: number, m: number, d: number): string | null {

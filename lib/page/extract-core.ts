@@ -51,7 +51,10 @@ const FOUND_BY: Partial<Record<TextSource, string>> = {
   paragraphs: 'the largest block of paragraphs has',
 };
 
-/** A clear article container in the live page: microdata for the body, else an `<article>`. */
+/**
+ * A clear article container in the live page: microdata for the body, else an `<article>`, else
+ * (a page with neither) the element that holds nearly all its running text.
+ */
 function articleContainer(doc: Document): Element | null {
   const body = doc.querySelector('[itemprop="articleBody"]');
   if (body) return body;
@@ -62,6 +65,51 @@ function articleContainer(doc: Document): Element | null {
     const n = articles[i].getElementsByTagName('p').length;
     if (n > most) [best, most] = [articles[i], n];
   }
+  return best;
+}
+
+/** A `<p>` of this many characters or more is running text, for {@link paragraphContainer}. */
+const RUNNING_P = 80;
+/** The share of the page's running text that {@link paragraphContainer}'s element must hold. */
+const CONTAINER_SHARE = 0.8;
+/** How far above its paragraphs {@link paragraphContainer} looks for it. */
+const CONTAINER_LEVELS = 4;
+/** At most this many `<p>`s are read (a hostile page can have a million). */
+const MAX_PARAGRAPHS = 5000;
+
+/**
+ * Pages without `<article>` or microdata (half the real candidates: `<div class="story-body">`,
+ * `entry-content`, a CMS's grid): the smallest element, below `<body>` and at most
+ * {@link CONTAINER_LEVELS} levels above them, that holds 80% or more of the page's running text,
+ * counted as the `<p>`s of {@link RUNNING_P}+ characters outside page chrome. Over the 110
+ * candidates among Readability's 130 test pages, the text read from such an element agreed with
+ * Readability's on all but a few (word overlap ≥ 0.9 both ways), for a fraction of its cost; when
+ * the text is spread more widely, there is no such element and Readability decides.
+ */
+function paragraphContainer(doc: Document): Element | null {
+  // Is an element page chrome or inside some? Memoised per element; the climb stops at `<body>`
+  // (whose classes often name the site's ads) and after 100 levels (a hostile page can be 10,000
+  // deep; its paragraphs then count as running text).
+  const chrome = new Map<Element, boolean>();
+  const inChrome = (el: Element | null, depth = 0): boolean => {
+    if (!el || el === doc.body || depth > 100) return false;
+    let known = chrome.get(el);
+    if (known === undefined) chrome.set(el, (known = isChrome(el) || inChrome(el.parentElement, depth + 1)));
+    return known;
+  };
+  const held = new Map<Element, number>();
+  const ps = doc.getElementsByTagName('p');
+  let total = 0;
+  for (let i = 0; i < ps.length && i < MAX_PARAGRAPHS; i++) {
+    const len = (ps[i].textContent ?? '').replace(/\s+/g, ' ').trim().length;
+    if (len < RUNNING_P || inChrome(ps[i])) continue;
+    total += len;
+    let up = ps[i].parentElement;
+    for (let level = 0; up && level < CONTAINER_LEVELS; level++, up = up.parentElement) held.set(up, (held.get(up) ?? 0) + len);
+  }
+  let best: Element | null = null;
+  // The elements that hold 80% are nested (two apart would hold more than all): the innermost wins.
+  for (const [el, n] of held) if (n >= CONTAINER_SHARE * total && el !== doc.body && el.parentElement && (!best || best.contains(el))) best = el;
   return best;
 }
 
@@ -88,11 +136,16 @@ function isChrome(el: Element): boolean {
  * running text; then Readability decides.
  */
 function containerText(doc: Document): { bt: BlockText; region: Element } | null {
-  const region = articleContainer(doc);
-  if (!region) return null;
-  const bt = blockText(region, { skip: isChrome });
-  if (bt.text.length < SHORT_TEXT || longParagraphs(bt) < 3) return null;
-  return { bt, region };
+  const marked = articleContainer(doc);
+  const read = (region: Element | null) => {
+    if (!region) return null;
+    const bt = blockText(region, { skip: isChrome });
+    return bt.text.length < SHORT_TEXT || longParagraphs(bt) < 3 ? null : { bt, region };
+  };
+  const first = read(marked);
+  if (first) return first;
+  const cluster = paragraphContainer(doc);
+  return cluster && cluster !== marked ? read(cluster) : null;
 }
 
 /** Depth and element count, walked iteratively, stopping early past the limits. */

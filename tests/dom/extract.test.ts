@@ -160,6 +160,51 @@ describe("the detector's reading of the article container", () => {
   });
 });
 
+describe('pages without <article> or microdata: the element holding the running text', () => {
+  const story = (n: number) =>
+    `<p>Story ${n}: officials said the breach of the ministry's mail servers began in the spring and went unnoticed for months, according to the report the agency published on Tuesday.</p>`;
+  const reply = (n: number) => `<p>Reader ${n}: I have been saying for years that these systems were never properly maintained by anyone in charge.</p>`;
+  const teaser = (n: number) => `<p>Teaser ${n}: a short summary of another story on this site, long enough to look like a sentence of running text.</p>`;
+  const nav = '<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>';
+  const page = (body: string, bodyClass = '') => `<html><head><title>Breach traced</title></head><body class="${bodyClass}">${nav}${body}<footer><p>All rights reserved.</p></footer></body></html>`;
+  const read = (html: string) => extractFromContainer(new DOMParser().parseFromString(html, 'text/html'), { url: 'https://news.example/a' });
+  const stories = (k: number) => Array.from({ length: k }, (_, i) => story(i + 1)).join('');
+
+  it('reads the innermost element with nearly all the text, without comments, sidebars or the wrappers around it', () => {
+    const html = page(
+      `<div id="main"><div class="layout"><div class="story-body">${stories(5)}</div>` +
+        `<div class="comments">${[1, 2, 3, 4, 5, 6].map(reply).join('')}</div></div>` +
+        `<div class="sidebar">${teaser(1)}</div></div>`,
+    );
+    const found = read(html);
+    expect(found?.region.className).toBe('story-body');
+    expect(found?.article.text.split('\n\n')).toHaveLength(5);
+    expect(found?.article.text).not.toContain('Reader');
+    expect(found?.article.detectReasons).toContain('the article container has 5 paragraphs of article text (145 words)');
+  });
+
+  it('is found when <body> carries ad class names, as many sites\' do', () => {
+    expect(read(page(`<div class="content">${stories(4)}</div>`, 'ads-enabled advert-top'))?.region.className).toBe('content');
+  });
+
+  it('is looked for when the page\'s <article> elements are teaser cards too short to be the story', () => {
+    const cards = [1, 2].map(n => `<article class="card"><h3>Other story ${n}</h3>${teaser(n)}</article>`).join('');
+    expect(read(page(`<div class="entry-content">${stories(6)}</div>${cards}`))?.region.className).toBe('entry-content');
+  });
+
+  it('is not guessed when the running text is spread out (then Readability decides)', () => {
+    const spread = page(`<div class="col-a">${stories(3)}</div><div class="col-b">${[1, 2, 3].map(teaser).join('')}</div>`);
+    expect(read(spread)).toBeNull();
+    // Paragraphs straight in <body> have no element below it to hold them.
+    expect(read(page(stories(5)))).toBeNull();
+  });
+
+  it('needs three paragraphs of running text, as an <article> does', () => {
+    expect(read(page(`<div class="story-body">${stories(2)}</div>`))).toBeNull();
+    expect(read(page(`<div class="story-body">${stories(3)}</div>`))?.region.className).toBe('story-body');
+  });
+});
+
 describe('a repeated headline at the top of the article', () => {
   const para = (n: number) =>
     `<p>Paragraph ${n}: the ministry said on Monday that the intrusion had been traced to a group working for a foreign intelligence service, and that partners had been told.</p>`;
@@ -193,6 +238,22 @@ describe('a repeated headline at the top of the article', () => {
       }),
     );
     expect(parseDate('Sept. 3 2020')).toBe('2020-09-03');
+  });
+
+  it('reads a month as its name or a prefix of 3+ letters, and no other word', () => {
+    const cases: [string, string | null][] = [
+      ['3 Mar 2021', '2021-03-03'],
+      ['3 March 2021', '2021-03-03'],
+      ['May 9, 2022', '2022-05-09'],
+      ['Sept 30, 2020', '2020-09-30'],
+      ['Septem 30, 2020', '2020-09-30'],
+      ['dec. 1 2019', '2019-12-01'],
+      ['Mayor 9, 2022', null],
+      ['Ma 9, 2022', null],
+      ['Marsh 9, 2022', null],
+      ['Junior 9, 2022', null],
+    ];
+    for (const [text, date] of cases) expect([text, parseDate(text)]).toEqual([text, date]);
   });
 
   it('reads og:title and twitter:title in <head> only (a missing one is not looked for in every element)', () => {
