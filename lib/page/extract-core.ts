@@ -10,7 +10,6 @@
  */
 import type { ExtractedArticle, SourceInfo } from '../types';
 import { blockText, type BlockText } from './block-text';
-import { parseDate } from './dates';
 import { quickCheck, type QuickCheck, type QuickCheckOptions } from './detect';
 import { paragraphCluster, pageText } from './fallback-text';
 import { headlineTest, norm, readMetadata } from './metadata';
@@ -101,7 +100,8 @@ function paragraphContainer(doc: Document): Element | null {
   const ps = doc.getElementsByTagName('p');
   let total = 0;
   for (let i = 0; i < ps.length && i < MAX_PARAGRAPHS; i++) {
-    const len = (ps[i].textContent ?? '').replace(/\s+/g, ' ').trim().length;
+    // Spaces are not collapsed (a copy of every paragraph's text): they weigh alike everywhere.
+    const len = (ps[i].textContent ?? '').trim().length;
     if (len < RUNNING_P || inChrome(ps[i])) continue;
     total += len;
     let up = ps[i].parentElement;
@@ -203,6 +203,14 @@ function readabilityText(doc: Document, notes: string[], Readability: Readabilit
   }
 }
 
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\.?';
+/**
+ * A date with its year, as a line above a story writes it: "March 18, 2025", "18 Mar. 2025",
+ * "Updated 2025-03-18 10:32". Not `parseDate` (./dates.ts), which validates the day against the
+ * calendar for the metadata: the always-on detector reads leads too, and carries no date parser.
+ */
+const DATE = new RegExp(`\\b(?:${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? |\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH},? )(?:19|20)\\d\\d\\b|\\b(?:19|20)\\d\\d[-/.]\\d{1,2}[-/.]\\d{1,2}\\b`, 'i');
+
 /**
  * Drops leading blocks that are not article text: the headline as a heading (it is in
  * `source.title`; `isHeadline` tells it), and short date-only or byline-only lines. A `<p>` that
@@ -215,7 +223,7 @@ function trimLead(bt: BlockText, isHeadline: (text: string) => boolean): BlockTe
     const s = bt.text.slice(b.start, b.end);
     const heading = /^H[1-6]$/i.test(b.el.tagName);
     if (heading && isHeadline(s)) continue;
-    if (s.length < 60 && parseDate(s) && !/[.!?]$/.test(s)) continue;
+    if (s.length < 60 && DATE.test(s) && !/[.!?]$/.test(s)) continue;
     if (s.length < 60 && /^by\s/i.test(s) && !/[.!?]$/.test(s)) continue;
     // A section label above the headline ("World"): a short line that is one link.
     if (s.length < 40 && !/[.!?]$/.test(s) && b.el.children.length === 1 && b.el.firstElementChild?.tagName === 'A' && norm(b.el.textContent ?? '') === norm(s)) continue;
@@ -228,7 +236,7 @@ function trimLead(bt: BlockText, isHeadline: (text: string) => boolean): BlockTe
 }
 
 function longParagraphs(bt: BlockText): number {
-  return bt.blocks.filter(b => b.end - b.start >= 20 && !/^(?:H[1-6]|LI|TD|TH)$/i.test(b.el.tagName) && countWords(bt.text.slice(b.start, b.end)) >= LONG_PARAGRAPH).length;
+  return bt.blocks.filter(b => b.end - b.start >= 20 && !/^(?:H[1-6]|LI|TD|TH)$/i.test(b.el.tagName) && hasWords(bt.text.slice(b.start, b.end), LONG_PARAGRAPH)).length;
 }
 
 /**
@@ -266,6 +274,16 @@ export const MAYBE_CJK = /[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\udbff\
  * Unicode-script pattern (≈ 0.4 ms to compile on its first use in a page) runs only on texts
  * that may hold such characters.
  */
+/**
+ * Does `text` have `n` words or more, as {@link countWords} counts them? Reads only as far as the
+ * n-th word separated by spaces (a paragraph's first line), not the whole paragraph.
+ */
+function hasWords(text: string, n: number): boolean {
+  const word = /\S+/g;
+  for (let k = 0; k < n; k++) if (!word.exec(text)) return countWords(text) >= n;
+  return true;
+}
+
 function countWords(text: string): number {
   const spaced = text.split(/\s+/).filter(Boolean).length;
   const cjk = MAYBE_CJK.test(text) ? (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0) : 0;

@@ -227,6 +227,11 @@ describe('a repeated headline at the top of the article', () => {
     expect(textOf(page(head, 'Site name', '<p>March 18, 2025</p>'))).toMatch(/^Paragraph 1:/);
     expect(textOf(page(head, 'Site name', '<p>By Ana Ruiz</p>'))).toMatch(/^Paragraph 1:/);
     expect(textOf(page(head, 'Site name', '<p>Analysis</p>'))).toMatch(/^Analysis\n\nParagraph 1:/);
+    for (const line of ['Updated 2025-03-18 10:32 GMT', '18 Mar. 2025', 'Tuesday 4th of March 2025, 09:10']) {
+      expect(textOf(page(head, 'Site name', `<p>${line}</p>`))).toMatch(/^Paragraph 1:/);
+    }
+    // A short line with a year but no date is a line of the story.
+    expect(textOf(page(head, 'Site name', '<p>Ten attacks of 2024</p>'))).toMatch(/^Ten attacks of 2024\n\nParagraph 1:/);
   });
 
   it('no date without a digit: the date parser answers such lines without its patterns', () => {
