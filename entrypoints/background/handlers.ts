@@ -344,7 +344,8 @@ export async function annotateTab(deps: BackgroundDeps, tabId: number): Promise<
 /**
  * The tab's state; when nothing is known yet ('idle'), the detector's verdict is asked for: the
  * detector sends nothing on pages that are not articles (it would cost every page a message),
- * so "not an article" is learnt here, when someone looks (the popup, tests).
+ * nor on candidates it settled for lack of cyber vocabulary, so "not an article" and that "not
+ * relevant" are learnt here, when someone looks (the popup, tests).
  */
 export async function resolveTabState(deps: BackgroundDeps, tabId: number): Promise<TabState | null> {
   await finishing.get(tabId);
@@ -352,12 +353,13 @@ export async function resolveTabState(deps: BackgroundDeps, tabId: number): Prom
   if (state && state.status !== 'idle') return state;
   const verdict = await deps.detectorVerdict(tabId);
   // No answer: no detector there (a browser page, a page loaded before the extension) or not yet.
-  if (verdict === null || verdict.candidate) return state;
+  if (verdict === null || (verdict.candidate && !verdict.noCyber)) return state;
   const { url } = verdict;
   if (state && state.url !== url) return state;
   const now = await deps.store.get(tabId);
   if (now && now.status !== 'idle') return now; // the article script answered meanwhile
-  const next = await deps.store.update(tabId, url, { url, status: 'not-article', error: null, report: null });
+  const status = verdict.noCyber ? 'not-relevant' : 'not-article';
+  const next = await deps.store.update(tabId, url, { url, status, error: null, report: null });
   await deps.setBadge(tabId, next);
   return next;
 }

@@ -35,7 +35,8 @@ export async function readDetectorVerdict(tabId: number): Promise<DetectorVerdic
   const value = await runFile(tabId, VERDICT).catch(() => null);
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
-  return typeof v.url === 'string' && typeof v.candidate === 'boolean' ? { url: v.url, candidate: v.candidate } : null;
+  if (typeof v.url !== 'string' || typeof v.candidate !== 'boolean') return null;
+  return v.noCyber === true ? { url: v.url, candidate: v.candidate, noCyber: true } : { url: v.url, candidate: v.candidate };
 }
 
 /** Runs one of our files in the tab's top frame and gives its value. */

@@ -2,6 +2,7 @@ import './started';
 import { defineUnlistedScript } from '#imports';
 import { browser } from 'wxt/browser';
 import { sendFromContent } from '../../lib/messaging/client';
+import { cyberStems, MIN_CYBER_TERMS } from '../../lib/nlp/cyber-hint';
 import { quickCheck } from '../../lib/page/detect';
 import { extractContainerText } from '../../lib/page/extract-core';
 import { hasHighlightApi, isDarkBackground, type KnownBackground } from '../../lib/page/highlighter';
@@ -93,6 +94,18 @@ export default defineUnlistedScript(() => {
       stopWatchingUrl = () => clearInterval(poll);
     }
   };
+  /**
+   * The page is settled without an article script: `region` (the article, or the whole page) is
+   * read again if it changes by MIN_TEXT_CHANGE characters or more (a live story), for `forMs`
+   * or as long as the page lives, and so is a single-page app's next page.
+   */
+  const settled = (region: Element, url: string, forMs: number | null): void => {
+    unannotated = { region, url, length: region.textContent?.length ?? 0 };
+    requested = false;
+    rechecks = [];
+    watch(region, forMs);
+    mark('al:done');
+  };
   const check = (): void => {
     if (requested) return;
     const q = quickCheck(document);
@@ -110,7 +123,15 @@ export default defineUnlistedScript(() => {
     // The quick check's reasons are the article's (no second, fuller check on the critical path).
     const found = extractContainerText(document, { url, quick: q });
     mark('al:prepare-end');
-    if (!found) return requestScript();
+    if (!found) {
+      // No container to read in place: the article script would read the page with Readability.
+      // Unless the whole page has too little cyber vocabulary to hold a relevant article (most
+      // news is about something else): then the verdict says so, read when the popup opens.
+      const body = document.body;
+      if (!body || cyberStems(body.textContent ?? '') >= MIN_CYBER_TERMS) return requestScript();
+      setCandidate('no-cyber');
+      return settled(body, url, WATCH_FOR_MS);
+    }
     prepare(url, found);
     // The article script is asked for once the first highlights are drawn: its injection and
     // evaluation would otherwise compete with them for the page's main thread.
@@ -119,11 +140,13 @@ export default defineUnlistedScript(() => {
     // While the answer travels, what anchoring needs before it knows the spans is prepared: the
     // container's text index and the article text's normalisation (again if the page changes that
     // text meanwhile). Pages without the Highlight API leave the drawing to the article script.
-    const ahead = hasHighlightApi(window) ? anchorAhead(found.region, found.article.text) : null;
+    // Not for an article with too little cyber vocabulary to be relevant: the answer will say so.
+    const mayDraw = cyberStems(found.article.text) >= MIN_CYBER_TERMS;
+    const ahead = hasHighlightApi(window) ? anchorAhead(found.region, found.article.text, mayDraw) : null;
     // So is the article's background (light or dark highlights): its first style read can wait
     // for a style update of the whole page. The drawing then reads only the levels below it.
     let background: KnownBackground | undefined;
-    if (ahead) void yieldToPage().then(() => (background = { el: found.region, dark: isDarkBackground(found.region) }));
+    if (ahead && mayDraw) void yieldToPage().then(() => (background = { el: found.region, dark: isDarkBackground(found.region) }));
     void answer
       .then(async res => {
         mark('al:analyse-end');
@@ -133,16 +156,10 @@ export default defineUnlistedScript(() => {
         return value !== null && 'annotate' in value;
       })
       .catch((err: unknown) => (console.warn('[attribution-lens] first drawing failed', err), false))
-      .then(settled => {
-        if (!settled) return requestScript();
-        // Not relevant, and the background has settled the tab's state: no article script. The
-        // article is read again if it changes (a live story) or the page moves to another.
-        const region = found.region.isConnected ? found.region : document.body;
-        unannotated = { region, url, length: region.textContent?.length ?? 0 };
-        requested = false;
-        rechecks = [];
-        watch(region, null);
-        mark('al:done');
+      .then(notRelevant => {
+        if (!notRelevant) return requestScript();
+        // Not relevant, and the background has settled the tab's state: no article script.
+        settled(found.region.isConnected ? found.region : document.body, url, null);
       });
   };
   const schedule = (): void => {

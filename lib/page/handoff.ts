@@ -31,13 +31,18 @@ export interface EarlyDrawing {
 export interface DetectorVerdict {
   url: string;
   candidate: boolean;
+  /**
+   * A candidate the detector settled itself: it has no article container, and its whole text has
+   * too little cyber vocabulary to be about state cyber activity (lib/nlp/cyber-hint.ts).
+   */
+  noCyber?: boolean;
 }
 
 interface HandoffGlobal {
   __attributionLensPrepared?: Prepared | null;
   __attributionLensDrawing?: EarlyDrawing | null;
   __attributionLensReadability?: ReadabilityClass;
-  __attributionLensCandidate?: boolean;
+  __attributionLensCandidate?: boolean | 'no-cyber';
 }
 const g = globalThis as unknown as HandoffGlobal;
 
@@ -81,8 +86,11 @@ export function readabilityIfLoaded(): ReadabilityClass | null {
   return g.__attributionLensReadability ?? null;
 }
 
-/** The detector records whether the page is a candidate (it has run once it has). */
-export function setCandidate(candidate: boolean): void {
+/**
+ * The detector records whether the page is a candidate (it has run once it has), or a candidate
+ * it settled for lack of cyber vocabulary (`'no-cyber'`).
+ */
+export function setCandidate(candidate: boolean | 'no-cyber'): void {
   g.__attributionLensCandidate = candidate;
 }
 
@@ -93,5 +101,6 @@ export function setCandidate(candidate: boolean): void {
  */
 export function detectorVerdict(): DetectorVerdict | null {
   const candidate = g.__attributionLensCandidate;
-  return candidate === undefined ? null : { url: location.href, candidate };
+  if (candidate === undefined) return null;
+  return candidate === 'no-cyber' ? { url: location.href, candidate: true, noCyber: true } : { url: location.href, candidate };
 }

@@ -260,7 +260,18 @@ describe('the article sent ahead by the detector', () => {
 });
 
 describe('"not an article" is asked of the detector when someone looks', () => {
-  const verdict = (value: { url: string; candidate: boolean } | null) => vi.mocked(deps.detectorVerdict).mockResolvedValue(value);
+  const verdict = (value: { url: string; candidate: boolean; noCyber?: boolean } | null) => vi.mocked(deps.detectorVerdict).mockResolvedValue(value);
+
+  it('an idle tab whose detector settled a candidate for lack of cyber vocabulary becomes not-relevant, with no badge', async () => {
+    await deps.store.reset(7, 'https://news.example/a');
+    verdict({ url: 'https://news.example/a', candidate: true, noCyber: true });
+    const res = await router.page.getTabState({ tabId: 7 }, null);
+    expect(res).toMatchObject({ ok: true, value: { status: 'not-relevant', url: 'https://news.example/a', report: null } });
+    expect(deps.setBadge).toHaveBeenLastCalledWith(7, expect.objectContaining({ status: 'not-relevant' }));
+    // An article script that answered meanwhile wins over the verdict.
+    await router.content.analyseArticle({ url: 'https://news.example/a', article: ARTICLE, forced: true }, { tabId: 7, url: '' });
+    expect(await router.page.getTabState({ tabId: 7 }, null)).toMatchObject({ value: { status: 'done' } });
+  });
 
   it('an idle tab whose detector found no candidate becomes not-article', async () => {
     await deps.store.reset(7, 'https://news.example/a');

@@ -237,6 +237,43 @@ test('a news article about something else costs the page the detector only, and 
   expectHighlightsFor(after, await highlightSizes(page));
 });
 
+test('a story without an article container and without cyber vocabulary: the detector settles it alone, and reads it again when it changes', async ({
+  page,
+  baseUrl,
+  extensionId,
+  tabIdOf,
+  tabState,
+}) => {
+  await page.goto(`${baseUrl}/unboxed.html`);
+  const tabId = await tabIdOf(page);
+  // The detector sent nothing: the background learns "not relevant" from its verdict.
+  const state = await waitForState(tabState, tabId, s => s?.status === 'not-relevant');
+  expect(state.report).toBeNull();
+  await page.waitForTimeout(300);
+  const points = (await contentTimings(page, extensionId)).map(p => p.name);
+  expect(points, 'the detector is done').toContain('al:done');
+  expect(points, 'no text sent for analysis').not.toContain('al:analyse-start');
+  expect(points, 'no article script asked for').not.toContain('al:request-script');
+  expect(points, 'no article script ran').not.toContain('al:article-start');
+  // The page adds a story about a state's cyber operation, still straight into <body>: the
+  // article script reads it with Readability and highlights it.
+  await page.evaluate(() => {
+    for (const text of [
+      'Also on Saturday, the British government formally blamed Russia for a cyber attack that disrupted the harbour authority’s booking systems last month.',
+      "The National Cyber Security Centre said it was almost certain that the intrusion was carried out by APT28, a hacking group run by Russia's GRU military intelligence agency.",
+      'The Russian embassy in London denied any involvement and called the accusation groundless.',
+    ]) {
+      const p = document.createElement('p');
+      p.textContent = text;
+      document.querySelector('footer')!.before(p);
+    }
+  });
+  const after = await waitForState(tabState, tabId, s => s?.status === 'done' && (s.anchoring?.anchored ?? 0) > 0, 20_000);
+  await expect.poll(async () => Object.keys(await highlightSizes(page)).length).toBeGreaterThan(0);
+  expectHighlightsFor(after, await highlightSizes(page));
+  expect((await contentTimings(page, extensionId)).map(p => p.name), 'Readability was injected').toContain('al:readability-load');
+});
+
 test('single-page app: the story swapped in after navigation is analysed', async ({ page, baseUrl, tabIdOf, tabState }) => {
   await page.goto(`${baseUrl}/spa.html`);
   const tabId = await tabIdOf(page);

@@ -135,6 +135,23 @@ test('Firefox: the popup says "Not a news article" on a page that is not one (th
   await page.close();
 });
 
+test('Firefox: a story without a container or cyber vocabulary is settled by the detector alone: the popup reads "not relevant" from its verdict', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.base}/unboxed.html`);
+  const tabId = await tabIdOf(page.url());
+  const popup = await browser.newPage();
+  const heading = async () => {
+    await popup.goto(`moz-extension://${UUID}/popup.html?tabId=${tabId}`, { waitUntil: [] });
+    return poll(() => popup.$eval('h2', el => el.textContent ?? '').catch(() => ''), t => t !== '', 5000);
+  };
+  const text = await poll(heading, t => t.startsWith('No state cyber activity found'), 15_000);
+  expect(text).toBe('No state cyber activity found — annotate anyway?');
+  expect(await sizes(page)).toEqual({});
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(await pristine(page, 'unboxed.html'));
+  await popup.close();
+  await page.close();
+});
+
 test('Firefox: a story without an <article> container, arriving late, is read with Readability injected on demand', async () => {
   const page = await browser.newPage();
   await page.goto(`${server.base}/late.html`);

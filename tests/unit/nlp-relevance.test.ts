@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledKb } from '../../lib/kb/bundled';
+import { cyberStems, MIN_CYBER_TERMS } from '../../lib/nlp/cyber-hint';
+import { makeDoc } from '../../lib/nlp/doc';
+import { CYBER_TERMS } from '../../lib/nlp/lexicon';
 import { analyzeText } from '../../lib/nlp/pipeline';
 
 const kb = bundledKb();
@@ -87,5 +91,41 @@ describe('relevance of short texts', () => {
     expect(relevance).toMatchObject({ relevant: false });
     expect(relevance.score).toBe(0);
     expect(relevance.reasons.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the cyber stems: a necessary condition the detector tests before any analysis', () => {
+  it('every term of the cyber vocabulary holds a stem, in any case', () => {
+    for (const term of CYBER_TERMS) {
+      const title = term[0].toUpperCase() + term.slice(1);
+      for (const written of [term, term.toUpperCase(), title]) expect([written, cyberStems(written, 1)]).toEqual([written, 1]);
+    }
+  });
+
+  it('never counts fewer than the engine does, on texts of cyber terms, ordinary words and odd characters', () => {
+    const words = [...CYBER_TERMS, 'cyberthreat', 'Cyber-Spionage', 'chapter', 'said', 'Russia', 'the', 'HACKED', 'Hac\u212Aers', 'APT28', 'zero', 'day', 'wi', 'fi', '’s', "'s", '-', '—', ',', '.', '\n\n', '(', ')', '2024', 'u.s.', 'x_apt', 'é'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom('', ' ', '-')), { maxLength: 60 }), parts => {
+        const text = parts.map(([w, sep]) => w + sep).join('');
+        expect(cyberStems(text, Infinity)).toBeGreaterThanOrEqual(makeDoc(text).cyberTerms);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it(`a text with fewer than ${MIN_CYBER_TERMS} stems is never relevant, however hard it accuses`, () => {
+    const text = 'Britain and the United States on Monday blamed Russia’s GRU for a hack of the ministry. The Kremlin denied it. NATO condemned Russia’s state-backed campaign and said Moscow must stop.';
+    expect(cyberStems(text, 9)).toBe(1);
+    expect(analyzeText(text, kb).relevance.relevant).toBe(false);
+    // One term more and the same story is relevant: the bound is not vacuous.
+    const more = text.replace('a hack of', 'a cyber attack on the network of');
+    expect(cyberStems(more, 9)).toBe(2);
+    expect(analyzeText(more, kb).relevance.relevant).toBe(true);
+  });
+
+  it('stops counting at the number asked for', () => {
+    expect(cyberStems('hack hack hack hack')).toBe(MIN_CYBER_TERMS);
+    expect(cyberStems('hack hack hack hack', 3)).toBe(3);
+    expect(cyberStems('nothing here')).toBe(0);
   });
 });
