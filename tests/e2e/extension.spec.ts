@@ -202,6 +202,39 @@ test('negative page (sport): no highlights, empty badge', async ({ page, baseUrl
   expect(await serialise(page)).toBe(await pristine(page));
 });
 
+/** A live update that turns a story into one about a state's cyber operation. */
+const CYBER_UPDATE = [
+  'Update: The British government on Monday formally blamed Russia for a cyber attack that disrupted the ticketing systems of several European football associations.',
+  "The National Cyber Security Centre said it was almost certain that the intrusion was carried out by APT28, a hacking group run by Russia's GRU military intelligence agency.",
+  'The Russian embassy in London denied any involvement and called the accusation groundless.',
+];
+
+/** Adds {@link CYBER_UPDATE}'s paragraphs at the end of `selector`'s element, or before it (`before`). */
+async function addCyberUpdate(page: Page, selector: string, before = false): Promise<void> {
+  await page.evaluate(
+    ({ texts, selector, before }) => {
+      const at = document.querySelector(selector)!;
+      for (const text of texts) {
+        const p = document.createElement('p');
+        p.textContent = text;
+        if (before) at.before(p);
+        else at.append(p);
+      }
+    },
+    { texts: CYBER_UPDATE, selector, before },
+  );
+}
+
+/** The detector's timing points once a page has been settled without an article script. */
+async function settledAlone(page: Page, extensionId: string): Promise<string[]> {
+  await page.waitForTimeout(300);
+  const points = (await contentTimings(page, extensionId)).map(p => p.name);
+  expect(points, 'the detector is done').toContain('al:done');
+  expect(points, 'no article script asked for').not.toContain('al:request-script');
+  expect(points, 'no article script ran').not.toContain('al:article-start');
+  return points;
+}
+
 test('a news article about something else costs the page the detector only, and is read again when it changes', async ({
   page,
   baseUrl,
@@ -214,24 +247,9 @@ test('a news article about something else costs the page the detector only, and 
   const state = await waitForState(tabState, tabId, s => s?.status === 'not-relevant');
   // The background settled the tab from the detector's text: the whole report is there.
   expect(state.report?.article.relevant).toBe(false);
-  await page.waitForTimeout(300);
-  const points = (await contentTimings(page, extensionId)).map(p => p.name);
-  expect(points, 'the detector sent the text and is done').toEqual(expect.arrayContaining(['al:analyse-end', 'al:done']));
-  expect(points, 'no article script asked for').not.toContain('al:request-script');
-  expect(points, 'no article script ran').not.toContain('al:article-start');
+  expect(await settledAlone(page, extensionId), 'the detector sent the text').toContain('al:analyse-end');
   // A live story: the article grows into one about a state's cyber operation.
-  await page.evaluate(() => {
-    const article = document.querySelector('article')!;
-    for (const text of [
-      'Update: The British government on Monday formally blamed Russia for a cyber attack that disrupted the club ticketing systems of several European football associations.',
-      "The National Cyber Security Centre said it was almost certain that the intrusion was carried out by APT28, a hacking group run by Russia's GRU military intelligence agency.",
-      'The Russian embassy in London denied any involvement and called the accusation groundless.',
-    ]) {
-      const p = document.createElement('p');
-      p.textContent = text;
-      article.append(p);
-    }
-  });
+  await addCyberUpdate(page, 'article');
   const after = await waitForState(tabState, tabId, s => s?.status === 'done' && (s.anchoring?.anchored ?? 0) > 0, 20_000);
   await expect.poll(async () => Object.keys(await highlightSizes(page)).length).toBeGreaterThan(0);
   expectHighlightsFor(after, await highlightSizes(page));
@@ -249,25 +267,9 @@ test('a story without an article container and without cyber vocabulary: the det
   // The detector sent nothing: the background learns "not relevant" from its verdict.
   const state = await waitForState(tabState, tabId, s => s?.status === 'not-relevant');
   expect(state.report).toBeNull();
-  await page.waitForTimeout(300);
-  const points = (await contentTimings(page, extensionId)).map(p => p.name);
-  expect(points, 'the detector is done').toContain('al:done');
-  expect(points, 'no text sent for analysis').not.toContain('al:analyse-start');
-  expect(points, 'no article script asked for').not.toContain('al:request-script');
-  expect(points, 'no article script ran').not.toContain('al:article-start');
-  // The page adds a story about a state's cyber operation, still straight into <body>: the
-  // article script reads it with Readability and highlights it.
-  await page.evaluate(() => {
-    for (const text of [
-      'Also on Saturday, the British government formally blamed Russia for a cyber attack that disrupted the harbour authority’s booking systems last month.',
-      "The National Cyber Security Centre said it was almost certain that the intrusion was carried out by APT28, a hacking group run by Russia's GRU military intelligence agency.",
-      'The Russian embassy in London denied any involvement and called the accusation groundless.',
-    ]) {
-      const p = document.createElement('p');
-      p.textContent = text;
-      document.querySelector('footer')!.before(p);
-    }
-  });
+  expect(await settledAlone(page, extensionId), 'no text sent for analysis').not.toContain('al:analyse-start');
+  // The update goes straight into <body> too: the article script reads it with Readability.
+  await addCyberUpdate(page, 'footer', true);
   const after = await waitForState(tabState, tabId, s => s?.status === 'done' && (s.anchoring?.anchored ?? 0) > 0, 20_000);
   await expect.poll(async () => Object.keys(await highlightSizes(page)).length).toBeGreaterThan(0);
   expectHighlightsFor(after, await highlightSizes(page));

@@ -120,35 +120,35 @@ test('Firefox: the negative page gets no highlight and no DOM change', async () 
   await page.close();
 });
 
+/** The popup's heading for `page`'s tab, opened again until `done` says it is final (15 s at most). */
+async function popupHeading(page: Page, done: (heading: string) => boolean): Promise<string> {
+  const tabId = await tabIdOf(page.url());
+  const popup = await browser.newPage();
+  try {
+    const heading = async () => {
+      await popup.goto(`moz-extension://${UUID}/popup.html?tabId=${tabId}`, { waitUntil: [] });
+      return poll(() => popup.$eval('h2', el => el.textContent ?? '').catch(() => ''), t => t !== '', 5000);
+    };
+    return await poll(heading, done, 15_000);
+  } finally {
+    await popup.close();
+  }
+}
+
 test('Firefox: the popup says "Not a news article" on a page that is not one (the detector\'s verdict, read on demand)', async () => {
   const page = await browser.newPage();
   await page.goto(`${server.base}/shop.html`);
-  const tabId = await tabIdOf(page.url());
-  const popup = await browser.newPage();
-  const heading = async () => {
-    await popup.goto(`moz-extension://${UUID}/popup.html?tabId=${tabId}`, { waitUntil: [] });
-    return poll(() => popup.$eval('h2', el => el.textContent ?? '').catch(() => ''), t => t !== '', 5000);
-  };
-  const text = await poll(heading, t => t === 'Not a news article', 15_000);
-  expect(text).toBe('Not a news article');
-  await popup.close();
+  expect(await popupHeading(page, t => t === 'Not a news article')).toBe('Not a news article');
   await page.close();
 });
 
 test('Firefox: a story without a container or cyber vocabulary is settled by the detector alone: the popup reads "not relevant" from its verdict', async () => {
   const page = await browser.newPage();
   await page.goto(`${server.base}/unboxed.html`);
-  const tabId = await tabIdOf(page.url());
-  const popup = await browser.newPage();
-  const heading = async () => {
-    await popup.goto(`moz-extension://${UUID}/popup.html?tabId=${tabId}`, { waitUntil: [] });
-    return poll(() => popup.$eval('h2', el => el.textContent ?? '').catch(() => ''), t => t !== '', 5000);
-  };
-  const text = await poll(heading, t => t.startsWith('No state cyber activity found'), 15_000);
+  const text = await popupHeading(page, t => t.startsWith('No state cyber activity found'));
   expect(text).toBe('No state cyber activity found — annotate anyway?');
   expect(await sizes(page)).toEqual({});
   expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(await pristine(page, 'unboxed.html'));
-  await popup.close();
   await page.close();
 });
 
