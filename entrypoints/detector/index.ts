@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { sendFromContent } from '../../lib/messaging/client';
 import { cyberStems, MIN_CYBER_TERMS } from '../../lib/nlp/cyber-hint';
 import { quickCheck } from '../../lib/page/detect';
+import { textOutsideCode } from '../../lib/page/block-text';
 import { extractContainerText } from '../../lib/page/extract-core';
 import { hasHighlightApi, isDarkBackground, type KnownBackground } from '../../lib/page/highlighter';
 import { anchorAhead } from '../../lib/page/anchor-ahead';
@@ -128,7 +129,7 @@ export default defineUnlistedScript(() => {
       // Unless the whole page has too little cyber vocabulary to hold a relevant article (most
       // news is about something else): then the verdict says so, read when the popup opens.
       const body = document.body;
-      if (!body || cyberStems(body.textContent ?? '') >= MIN_CYBER_TERMS) return requestScript();
+      if (!body || cyberStems(textOutsideCode(body)) >= MIN_CYBER_TERMS) return requestScript();
       setCandidate('no-cyber');
       return settled(body, url, WATCH_FOR_MS);
     }

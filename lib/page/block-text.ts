@@ -166,3 +166,19 @@ function walk(root: Element, b: Builder, skip?: (el: Element) => boolean): void 
     node = node.nextSibling;
   }
 }
+
+/**
+ * All the text under `root` but scripts' and style sheets' (a page's inline JSON can be most of
+ * its `textContent`), joined as `textContent` joins it: a superset of any text an extraction
+ * reads there, for the detector's cheap necessary tests. One pass over the text nodes.
+ */
+export function textOutsideCode(root: Element): string {
+  const walker = (root.ownerDocument ?? document).createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  const parts: string[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentNode as Element | null;
+    const name = parent?.localName;
+    if (name !== 'script' && name !== 'style') parts.push((n as Text).data);
+  }
+  return parts.join('');
+}

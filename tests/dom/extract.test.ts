@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../cli/parse-document';
 import { extractArticle } from '../../lib/page/extract';
+import { textOutsideCode } from '../../lib/page/block-text';
 import { completeSource, extractContainerText, extractFromContainer, MAYBE_CJK } from '../../lib/page/extract-core';
 import { findProseDate, parseDate } from '../../lib/page/dates';
 import { norm, PLAIN } from '../../lib/page/metadata';
@@ -202,6 +203,19 @@ describe('pages without <article> or microdata: the element holding the running 
   it('needs three paragraphs of running text, as an <article> does', () => {
     expect(read(page(`<div class="story-body">${stories(2)}</div>`))).toBeNull();
     expect(read(page(`<div class="story-body">${stories(3)}</div>`))?.region.className).toBe('story-body');
+  });
+});
+
+describe("the page's text without code, for the detector's necessary tests", () => {
+  it('leaves out scripts and style sheets (HTML and SVG), keeps everything else as textContent joins it', () => {
+    const doc = new DOMParser().parseFromString(
+      '<body><nav>Home</nav><p>Spies <b>hacked</b> the mail servers.</p><script>var caption = "network server";</script>' +
+        '<style>.hack{}</style><svg><style>.x{}</style><text>chart</text></svg><noscript>Enable scripts</noscript><p hidden>kept</p></body>',
+      'text/html',
+    );
+    expect(textOutsideCode(doc.body)).toBe('HomeSpies hacked the mail servers.chartEnable scriptskept');
+    const plain = new DOMParser().parseFromString('<body><p>One <i>two</i></p> three</body>', 'text/html');
+    expect(textOutsideCode(plain.body)).toBe(plain.body.textContent);
   });
 });
 

@@ -103,7 +103,7 @@ describe('the cyber stems: a necessary condition the detector tests before any a
   });
 
   it('never counts fewer than the engine does, on texts of cyber terms, ordinary words and odd characters', () => {
-    const words = [...CYBER_TERMS, 'cyberthreat', 'Cyber-Spionage', 'chapter', 'said', 'Russia', 'the', 'HACKED', 'Hac\u212Aers', 'APT28', 'zero', 'day', 'wi', 'fi', '’s', "'s", '-', '—', ',', '.', '\n\n', '(', ')', '2024', 'u.s.', 'x_apt', 'é'];
+    const words = [...CYBER_TERMS, 'cyberthreat', 'Cyber-Spionage', 'chapter', 'said', 'Russia', 'the', 'HACKED', 'Hac\u212Aers', 'APT28', 'zero', 'day', 'wi', 'fi', '’s', "'s", '-', '—', ',', '.', '\n\n', '(', ')', '2024', '2.0', 'u.s.', 'x_apt', 'apt', 'APT’s', 'caption', 'é', '\u0301'];
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom('', ' ', '-')), { maxLength: 60 }), parts => {
         const text = parts.map(([w, sep]) => w + sep).join('');
@@ -121,6 +121,11 @@ describe('the cyber stems: a necessary condition the detector tests before any a
     const more = text.replace('a hack of', 'a cyber attack on the network of');
     expect(cyberStems(more, 9)).toBe(2);
     expect(analyzeText(more, kb).relevance.relevant).toBe(true);
+  });
+
+  it('"apt" counts as a word of its own only', () => {
+    expect(cyberStems('an APT group; the apt’s tools; 2.0apt', 9)).toBe(3);
+    expect(cyberStems('caption chapter captured adapted aptly', 9)).toBe(0);
   });
 
   it('stops counting at the number asked for', () => {
