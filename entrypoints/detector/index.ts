@@ -20,7 +20,9 @@ import { yieldToPage } from '../../lib/page/yield';
  * to the background, which analyses it and answers with the spans to highlight: the detector
  * draws them at once (./draw-first.ts), then asks for the article script, which takes the
  * extraction and the drawing over (lib/page/handoff.ts) and adds the cards, the toggles and
- * the re-runs. Without a clear container it asks for the article script straight away.
+ * the re-runs. Without a clear container it asks for the article script straight away. A
+ * candidate with too little cyber vocabulary to be relevant (in its article, or on the whole page
+ * when there is no container) is settled here: nothing is sent, and the verdict says so.
  * On any other page it sends nothing and touches no extension API (the first use of
  * `browser.runtime` costs about 0.5 ms): the background reads its verdict when it needs it (the
  * popup opens) with the verdict script (entrypoints/verdict.ts), so an ordinary page costs one
@@ -114,7 +116,6 @@ export default defineUnlistedScript(() => {
     if (!q.candidate) return;
     mark('al:candidate');
     stop();
-    if (!alive()) return; // an orphan of a reloaded extension: nothing to ask
     requested = true;
     unannotated = null;
     setCandidate(true);
@@ -124,15 +125,18 @@ export default defineUnlistedScript(() => {
     // The quick check's reasons are the article's (no second, fuller check on the critical path).
     const found = extractContainerText(document, { url, quick: q });
     mark('al:prepare-end');
-    if (!found) {
-      // No container to read in place: the article script would read the page with Readability.
-      // Unless the whole page has too little cyber vocabulary to hold a relevant article (most
-      // news is about something else): then the verdict says so, read when the popup opens.
-      const body = document.body;
-      if (!body || cyberStems(textOutsideCode(body)) >= MIN_CYBER_TERMS) return requestScript();
-      setCandidate('no-cyber');
-      return settled(body, url, WATCH_FOR_MS);
+    // Most news a reader opens is about something else. An article with too little cyber
+    // vocabulary cannot be relevant (lib/nlp/cyber-hint.ts): nothing is sent, and the verdict
+    // says what the analysis would have said, read when the popup opens. Without a container the
+    // article script would read the page with Readability: the test is then on the page's text.
+    const body = document.body;
+    const text = found ? found.article.text : body && textOutsideCode(body);
+    if (text !== null && cyberStems(text) < MIN_CYBER_TERMS) {
+      setCandidate(!found || found.article.detected ? 'no-cyber' : false);
+      return settled(found ? found.region : body!, url, found ? null : WATCH_FOR_MS);
     }
+    if (!alive()) return; // an orphan of a reloaded extension: nothing to ask
+    if (!found) return requestScript();
     prepare(url, found);
     // The article script is asked for once the first highlights are drawn: its injection and
     // evaluation would otherwise compete with them for the page's main thread.
@@ -141,13 +145,11 @@ export default defineUnlistedScript(() => {
     // While the answer travels, what anchoring needs before it knows the spans is prepared: the
     // container's text index and the article text's normalisation (again if the page changes that
     // text meanwhile). Pages without the Highlight API leave the drawing to the article script.
-    // Not for an article with too little cyber vocabulary to be relevant: the answer will say so.
-    const mayDraw = cyberStems(found.article.text) >= MIN_CYBER_TERMS;
-    const ahead = hasHighlightApi(window) ? anchorAhead(found.region, found.article.text, mayDraw) : null;
+    const ahead = hasHighlightApi(window) ? anchorAhead(found.region, found.article.text) : null;
     // So is the article's background (light or dark highlights): its first style read can wait
     // for a style update of the whole page. The drawing then reads only the levels below it.
     let background: KnownBackground | undefined;
-    if (ahead && mayDraw) void yieldToPage().then(() => (background = { el: found.region, dark: isDarkBackground(found.region) }));
+    if (ahead) void yieldToPage().then(() => (background = { el: found.region, dark: isDarkBackground(found.region) }));
     void answer
       .then(async res => {
         mark('al:analyse-end');

@@ -32,8 +32,9 @@ export interface DetectorVerdict {
   url: string;
   candidate: boolean;
   /**
-   * A candidate the detector settled itself: it has no article container, and its whole text has
-   * too little cyber vocabulary to be about state cyber activity (lib/nlp/cyber-hint.ts).
+   * A candidate the detector settled itself: its article (or, without an article container, its
+   * whole page) has too little cyber vocabulary to be about state cyber activity
+   * (lib/nlp/cyber-hint.ts).
    */
   noCyber?: boolean;
 }

@@ -235,46 +235,36 @@ async function settledAlone(page: Page, extensionId: string): Promise<string[]> 
   return points;
 }
 
-test('a news article about something else costs the page the detector only, and is read again when it changes', async ({
-  page,
-  baseUrl,
-  extensionId,
-  tabIdOf,
-  tabState,
-}) => {
-  await page.goto(`${baseUrl}/negative.html`);
-  const tabId = await tabIdOf(page);
-  const state = await waitForState(tabState, tabId, s => s?.status === 'not-relevant');
-  // The background settled the tab from the detector's text: the whole report is there.
-  expect(state.report?.article.relevant).toBe(false);
-  expect(await settledAlone(page, extensionId), 'the detector sent the text').toContain('al:analyse-end');
-  // A live story: the article grows into one about a state's cyber operation.
-  await addCyberUpdate(page, 'article');
-  const after = await waitForState(tabState, tabId, s => s?.status === 'done' && (s.anchoring?.anchored ?? 0) > 0, 20_000);
-  await expect.poll(async () => Object.keys(await highlightSizes(page)).length).toBeGreaterThan(0);
-  expectHighlightsFor(after, await highlightSizes(page));
-});
-
-test('a story without an article container and without cyber vocabulary: the detector settles it alone, and reads it again when it changes', async ({
-  page,
-  baseUrl,
-  extensionId,
-  tabIdOf,
-  tabState,
-}) => {
-  await page.goto(`${baseUrl}/unboxed.html`);
-  const tabId = await tabIdOf(page);
-  // The detector sent nothing: the background learns "not relevant" from its verdict.
-  const state = await waitForState(tabState, tabId, s => s?.status === 'not-relevant');
-  expect(state.report).toBeNull();
-  expect(await settledAlone(page, extensionId), 'no text sent for analysis').not.toContain('al:analyse-start');
-  // The update goes straight into <body> too: the article script reads it with Readability.
-  await addCyberUpdate(page, 'footer', true);
-  const after = await waitForState(tabState, tabId, s => s?.status === 'done' && (s.anchoring?.anchored ?? 0) > 0, 20_000);
-  await expect.poll(async () => Object.keys(await highlightSizes(page)).length).toBeGreaterThan(0);
-  expectHighlightsFor(after, await highlightSizes(page));
-  expect((await contentTimings(page, extensionId)).map(p => p.name), 'Readability was injected').toContain('al:readability-load');
-});
+for (const { file, what, sent, update, readability } of [
+  // Enough cyber vocabulary to be analysed: the background settles it from the detector's text.
+  { file: 'crime.html', what: 'a story about cyber crime, not states: the background settles it from the detector\'s text', sent: true, update: { at: 'article', before: false }, readability: false },
+  // Too little: nothing is sent, and the background learns "not relevant" from the verdict.
+  { file: 'negative.html', what: 'a story in an <article> container without cyber vocabulary: the detector settles it alone', sent: false, update: { at: 'article', before: false }, readability: false },
+  // Without a container the update goes straight into <body> too: Readability reads it.
+  { file: 'unboxed.html', what: 'a story without an article container or cyber vocabulary: the detector settles it alone', sent: false, update: { at: 'footer', before: true }, readability: true },
+]) {
+  test(`${what}, with no article script, and reads it again when it changes`, async ({ page, baseUrl, extensionId, tabIdOf, tabState }) => {
+    await page.goto(`${baseUrl}/${file}`);
+    const tabId = await tabIdOf(page);
+    const state = await waitForState(tabState, tabId, s => s?.status === 'not-relevant');
+    const points = await settledAlone(page, extensionId);
+    if (sent) {
+      expect(state.report?.article.relevant).toBe(false);
+      expect(points, 'the detector sent the text').toContain('al:analyse-end');
+    } else {
+      expect(state.report).toBeNull();
+      expect(points, 'no text sent for analysis').not.toContain('al:analyse-start');
+    }
+    // A live story: it grows into one about a state's cyber operation.
+    await addCyberUpdate(page, update.at, update.before);
+    const after = await waitForState(tabState, tabId, s => s?.status === 'done' && (s.anchoring?.anchored ?? 0) > 0, 20_000);
+    await expect.poll(async () => Object.keys(await highlightSizes(page)).length).toBeGreaterThan(0);
+    expectHighlightsFor(after, await highlightSizes(page));
+    const read = (await contentTimings(page, extensionId)).map(p => p.name);
+    if (readability) expect(read, 'Readability was injected').toContain('al:readability-load');
+    else expect(read, 'read in place, no Readability').not.toContain('al:readability-load');
+  });
+}
 
 test('single-page app: the story swapped in after navigation is analysed', async ({ page, baseUrl, tabIdOf, tabState }) => {
   await page.goto(`${baseUrl}/spa.html`);
