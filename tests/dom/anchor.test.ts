@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchorSpans, bestPosition, buildTextIndex, normaliseWithMap } from '../../lib/page/anchor';
+import { anchorAhead, MAX_AHEAD_ELEMENTS } from '../../lib/page/anchor-ahead';
 
 function page(html: string): Document {
   document.body.innerHTML = html; // test fixture only, no page text
@@ -206,5 +207,34 @@ describe('bestPosition: the nearest-first search with an early stop', () => {
     expect(bestPosition(text, positions, 5, '', '', expected)).toBe(positions[0]);
     expect(reference(text, positions, 5, '', '', expected)).toBe(positions[0]);
     expect(bestPosition(text, [], 5, 'a', 'b', 3)).toBe(-1);
+  });
+});
+
+describe('anchorAhead: the index is built while the answer travels, unless the region is huge', () => {
+  const indexed = (): number => ((globalThis as { __attributionLensTimings?: { name: string }[] }).__attributionLensTimings ?? []).filter(p => p.name === 'al:index-start').length;
+  const settle = (): Promise<void> => new Promise(resolve => setTimeout(resolve, 20));
+
+  it('indexes an ordinary region in the next task; taking it then builds nothing more', async () => {
+    page(`<article><p>China denied it.</p><p>The Netherlands blamed China for the hack, and China denied it.</p></article>`);
+    const before = indexed();
+    const ahead = anchorAhead(document.querySelector('article')!, EXTRACTED);
+    expect(indexed()).toBe(before); // not in the caller's task
+    await settle();
+    expect(indexed()).toBe(before + 1);
+    expect(ahead.take()(span('Netherlands'))?.toString()).toBe('Netherlands');
+    expect(indexed()).toBe(before + 1);
+    ahead.stop();
+  });
+
+  it(`leaves a region of more than ${MAX_AHEAD_ELEMENTS} elements to be indexed when taken (no long task for an article that is not drawn)`, async () => {
+    const filler = '<span>x</span>'.repeat(MAX_AHEAD_ELEMENTS);
+    page(`<article><p>China denied it.</p><p>The Netherlands blamed China for the hack, and China denied it.</p><div hidden>${filler}</div></article>`);
+    const before = indexed();
+    const ahead = anchorAhead(document.querySelector('article')!, EXTRACTED);
+    await settle();
+    expect(indexed()).toBe(before);
+    expect(ahead.take()(span('Netherlands'))?.toString()).toBe('Netherlands');
+    expect(indexed()).toBe(before + 1);
+    ahead.stop();
   });
 });
