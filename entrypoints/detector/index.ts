@@ -129,11 +129,10 @@ export default defineUnlistedScript(() => {
     // vocabulary cannot be relevant (lib/nlp/cyber-hint.ts): nothing is sent, and the verdict
     // says what the analysis would have said, read when the popup opens. Without a container the
     // article script would read the page with Readability: the test is then on the page's text.
-    const body = document.body;
-    const text = found ? found.article.text : body && textOutsideCode(body);
-    if (text !== null && cyberStems(text) < MIN_CYBER_TERMS) {
+    const region = found ? found.region : document.body;
+    if (region && cyberStems(found ? found.article.text : textOutsideCode(region)) < MIN_CYBER_TERMS) {
       setCandidate(!found || found.article.detected ? 'no-cyber' : false);
-      return settled(found ? found.region : body!, url, found ? null : WATCH_FOR_MS);
+      return settled(region, url, found ? null : WATCH_FOR_MS);
     }
     if (!alive()) return; // an orphan of a reloaded extension: nothing to ask
     if (!found) return requestScript();

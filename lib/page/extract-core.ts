@@ -274,6 +274,12 @@ export const MAYBE_CJK = /[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\udbff\
  * Unicode-script pattern (≈ 0.4 ms to compile on its first use in a page) runs only on texts
  * that may hold such characters.
  */
+function countWords(text: string): number {
+  const spaced = text.split(/\s+/).filter(Boolean).length;
+  const cjk = MAYBE_CJK.test(text) ? (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0) : 0;
+  return spaced + cjk;
+}
+
 /**
  * Does `text` have `n` words or more, as {@link countWords} counts them? Reads only as far as the
  * n-th word separated by spaces (a paragraph's first line), not the whole paragraph.
@@ -282,12 +288,6 @@ function hasWords(text: string, n: number): boolean {
   const word = /\S+/g;
   for (let k = 0; k < n; k++) if (!word.exec(text)) return countWords(text) >= n;
   return true;
-}
-
-function countWords(text: string): number {
-  const spaced = text.split(/\s+/).filter(Boolean).length;
-  const cjk = MAYBE_CJK.test(text) ? (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0) : 0;
-  return spaced + cjk;
 }
 
 const EN_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'a', 'is', 'that', 'for', 'on', 'was', 'with', 'said', 'by', 'as', 'it', 'has', 'have']);
