@@ -7,14 +7,12 @@
  * code would be parsed on every page the always-on script runs in.
  * Reads the DOM through XPath numbers and strings only; never walks every text node.
  */
-import { ARTICLE_TYPES } from './json-ld';
+import { isArticleType } from './json-ld';
 
 /** Outcome of {@link quickCheck}: `reasons` are plain words a reader understands. */
 export interface QuickCheck {
   candidate: boolean;
   reasons: string[];
-  /** Time the check took, in milliseconds. */
-  ms?: number;
 }
 
 /** Options of {@link quickCheck}. */
@@ -67,7 +65,7 @@ export const OG_TYPE = 'og:type';
 export const PUBLISHED = 'article:published_time';
 const LOWER = (attr: string): string => `translate(${attr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
 const LD = `[contains(${LOWER('@type')}, 'ld+json')]`;
-/** Every name in ARTICLE_TYPES contains one of these: a cheap filter before reading the text. */
+/** Every article type (./json-ld.ts) contains one of these: a cheap filter before reading the text. */
 export const TYPE_WORDS = ['Article', 'Posting', 'Report'];
 const ARTICLE_LD = `${LD}[${TYPE_WORDS.map(w => `contains(., '${w}')`).join(' or ')}]`;
 const SEP = '\u0001';
@@ -112,7 +110,7 @@ function jsonLdTypes(texts: string[]): string[] {
       const names = m[1] !== undefined ? [m[1]] : (m[2].match(/"[^"]{1,60}"/g) ?? []).map(x => x.slice(1, -1));
       for (const name of names) {
         const t = name.replace(/^(?:https?:\/\/)?schema\.org\//, '');
-        if (ARTICLE_TYPES.has(t) && !found.includes(t)) found.push(t);
+        if (isArticleType(t) && !found.includes(t)) found.push(t);
       }
     }
   }
@@ -125,7 +123,6 @@ function jsonLdTypes(texts: string[]): string[] {
  * JSON-LD scripts, `<article>`, `itemprop=articleBody` and a sample of `<p>`.
  */
 export function quickCheck(doc: Document, opts: QuickCheckOptions = {}): QuickCheck {
-  const t0 = performance.now();
   if (!opts.probe && typeof doc.evaluate !== 'function') throw new Error('quickCheck: this DOM has no XPath; pass the element reader (detect-elements)');
   const probe = (opts.probe ?? xpathProbe)(doc);
   const reasons: string[] = [];
@@ -133,10 +130,10 @@ export function quickCheck(doc: Document, opts: QuickCheckOptions = {}): QuickCh
   let types = head.jsonLd ? jsonLdTypes(probe.jsonLd(true)) : [];
   if (head.ogType.trim().toLowerCase() === 'article') reasons.push('Open Graph type is "article"');
   if (head.published.trim()) reasons.push('has an article publication time');
-  if (reasons.length && !types.length && !opts.full) return { candidate: true, reasons, ms: performance.now() - t0 };
+  if (reasons.length && !types.length && !opts.full) return { candidate: true, reasons };
   if (!types.length && head.allJsonLd > head.jsonLd) types = jsonLdTypes(probe.jsonLd(false));
   if (types.length) reasons.unshift(`marked up as a news article (JSON-LD ${types.join(', ')})`);
-  if (reasons.length && !opts.full) return { candidate: true, reasons, ms: performance.now() - t0 };
+  if (reasons.length && !opts.full) return { candidate: true, reasons };
   let strong = reasons.length > 0;
   // A selector that matches nothing (the usual case) creates no wrapper either.
   if (doc.querySelector('[itemprop="articleBody"]')) {
@@ -162,5 +159,5 @@ export function quickCheck(doc: Document, opts: QuickCheckOptions = {}): QuickCh
     reasons.push(readerable ? 'enough long paragraphs to be readable' : 'not enough long paragraphs to be readable');
     candidate = readerable;
   }
-  return { candidate, reasons, ms: performance.now() - t0 };
+  return { candidate, reasons };
 }

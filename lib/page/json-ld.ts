@@ -6,12 +6,16 @@
 /** A JSON-LD object as found on the page (only string-keyed plain objects). */
 export type JsonLdNode = Record<string, unknown>;
 
-/** schema.org types that mean "this page is an article". */
-export const ARTICLE_TYPES: ReadonlySet<string> = new Set([
-  'NewsArticle', 'Article', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'BackgroundNewsArticle',
-  'OpinionNewsArticle', 'ReviewNewsArticle', 'BlogPosting', 'LiveBlogPosting', 'Report', 'ScholarlyArticle',
-  'TechArticle', 'SatiricalArticle', 'SocialMediaPosting',
-]);
+/**
+ * schema.org types that mean "this page is an article": Article, NewsArticle and its five kinds
+ * (Reportage, Analysis, Background, Opinion, Review), ScholarlyArticle, TechArticle,
+ * SatiricalArticle, BlogPosting, LiveBlogPosting, SocialMediaPosting and Report. One pattern, not
+ * a set of names: the always-on detector carries it, and it is half the size.
+ */
+const ARTICLE_TYPE = /^(?:(?:(?:Reportage|Analysis|Background|Opinion|Review)?News|Scholarly|Tech|Satirical)?Article|(?:(?:Live)?Blog|SocialMedia)Posting|Report)$/;
+
+/** Is `type` (a schema.org type name, without its URL) one of an article's? */
+export const isArticleType = (type: string): boolean => ARTICLE_TYPE.test(type);
 
 const MAX_BLOCK_CHARS = 500_000;
 const MAX_NODES = 200;
@@ -64,7 +68,7 @@ export function typesOf(node: JsonLdNode): string[] {
 
 /** The first JSON-LD node whose `@type` is an article type, if any. */
 export function findArticleNode(nodes: JsonLdNode[]): JsonLdNode | null {
-  return nodes.find(n => typesOf(n).some(t => ARTICLE_TYPES.has(t))) ?? null;
+  return nodes.find(n => typesOf(n).some(isArticleType)) ?? null;
 }
 
 /** A string property, or the `name` of an object property (e.g. `publisher.name`), trimmed. */

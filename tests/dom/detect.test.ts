@@ -4,7 +4,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { quickCheck, type QuickCheckOptions } from '../../lib/page/detect';
 import { elementProbe } from '../../lib/page/detect-elements';
-import { ARTICLE_TYPES } from '../../lib/page/json-ld';
 import { blockText } from '../../lib/page/block-text';
 
 const dir = path.resolve(__dirname, '../fixtures/pages');
@@ -38,7 +37,8 @@ describe('quickCheck', () => {
   });
 
   it('every schema.org article type is found, in <head> and in <body>, by both ways of reading the page', () => {
-    for (const type of ARTICLE_TYPES) {
+    const types = ['Article', 'NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'BackgroundNewsArticle', 'OpinionNewsArticle', 'ReviewNewsArticle', 'ScholarlyArticle', 'TechArticle', 'SatiricalArticle', 'BlogPosting', 'LiveBlogPosting', 'SocialMediaPosting', 'Report'];
+    for (const type of types) {
       for (const where of ['head', 'body']) {
         const html = `<html><head><title>t</title>${where === 'head' ? ld(type) : ''}</head><body>${where === 'body' ? ld(type) : ''}<p>x</p></body></html>`;
         for (const r of [quickCheck(fromHtml(html), { readerable: false }), viaElements(fromHtml(html), { readerable: false })]) {
@@ -46,6 +46,12 @@ describe('quickCheck', () => {
           expect(r.reasons[0]).toContain(type);
         }
       }
+    }
+  });
+
+  it('other schema.org types, and near misses of the article types, are not articles', () => {
+    for (const type of ['WebPage', 'Recipe', 'Articles', 'article', 'NewsArticleSeries', 'ReportageArticle', 'Posting', 'LiveBlog', 'ReportCard', 'MyReport']) {
+      expect([type, quickCheck(fromHtml(`<html><head>${ld(type)}</head><body><p>x</p></body></html>`), { readerable: false }).candidate]).toEqual([type, false]);
     }
   });
 
@@ -75,16 +81,6 @@ describe('quickCheck', () => {
     Object.defineProperty(doc, 'evaluate', { value: undefined });
     expect(() => quickCheck(doc)).toThrow(/no XPath/);
     expect(viaElements(doc).candidate).toBe(false);
-  });
-
-  it('stays cheap on the fixture pages (median of 20 warm runs)', () => {
-    for (const f of ['wire-jsonld.html', 'og-only.html', 'bare.html', 'home.html', 'time.html']) {
-      const doc = parse(f);
-      for (let i = 0; i < 5; i++) quickCheck(doc);
-      const runs = Array.from({ length: 20 }, () => quickCheck(doc).ms ?? Infinity).sort((a, b) => a - b);
-      // Loose bound for jsdom (a browser is ~10x faster); catches accidental full-text walks.
-      expect(runs[10]).toBeLessThan(5);
-    }
   });
 });
 
