@@ -2,7 +2,7 @@ import './started';
 import { defineUnlistedScript } from '#imports';
 import { browser } from 'wxt/browser';
 import { sendFromContent } from '../../lib/messaging/client';
-import { cyberStems, MIN_CYBER_TERMS } from '../../lib/nlp/cyber-hint';
+import { cannotBeRelevant } from '../../lib/nlp/cyber-hint';
 import { quickCheck } from '../../lib/page/detect';
 import { textOutsideCode } from '../../lib/page/block-text';
 import { extractContainerText } from '../../lib/page/extract-core';
@@ -128,9 +128,10 @@ export default defineUnlistedScript(() => {
     // Most news a reader opens is about something else. An article with too little cyber
     // vocabulary cannot be relevant (lib/nlp/cyber-hint.ts): nothing is sent, and the verdict
     // says what the analysis would have said, read when the popup opens. Without a container the
-    // article script would read the page with Readability: the test is then on the page's text.
+    // article script would read the page with Readability: the test is then on the page's text,
+    // and only on its count of terms (what Readability keeps of it may be denser).
     const region = found ? found.region : document.body;
-    if (region && cyberStems(found ? found.article.text : textOutsideCode(region)) < MIN_CYBER_TERMS) {
+    if (region && cannotBeRelevant(found ? found.article.text : textOutsideCode(region), !!found)) {
       setCandidate(!found || found.article.detected ? 'no-cyber' : false);
       return settled(region, url, found ? null : WATCH_FOR_MS);
     }

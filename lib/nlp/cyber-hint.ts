@@ -1,16 +1,20 @@
 /**
- * A necessary condition for relevance, cheap enough for the always-on detector (no lexicon, no
+ * Necessary conditions for relevance, cheap enough for the always-on detector (no lexicon, no
  * tokens): an article is about state cyber activity only if its text holds at least
  * {@link MIN_CYBER_TERMS} terms of the cyber vocabulary (`CYBER_TERMS` in ./lexicon.ts, counted
- * per token by ./doc.ts), and every such term contains one of these stems. So a text with fewer
- * stems than that cannot be relevant, and neither can any part of it: the detector settles such a
- * page without the article's analysis (most news a reader opens is about something else).
+ * per token by ./doc.ts), at least {@link MIN_CYBER_DENSITY} per 100 words, and every such term
+ * contains one of these stems. So a text with fewer stems than that cannot be relevant: the
+ * detector settles such a page without the article's analysis (most news a reader opens is about
+ * something else; a long one that says "network" twice is too).
  * The stems over-count (any word containing one: "networking", "observer"), never under-count: the
  * unit tests check every term of the vocabulary and random texts against the engine's own count.
+ * Words are under-counted, never over-counted, against the engine's (same tests).
  */
 
 /** Fewer cyber terms than this and relevance is impossible (lib/nlp/relevance.ts requires it). */
 export const MIN_CYBER_TERMS = 2;
+/** Fewer cyber terms per 100 words than this and relevance is impossible (relevance.ts too). */
+export const MIN_CYBER_DENSITY = 0.3;
 
 // `u`: "K" (Kelvin sign) is lower-cased to "k" by the engine, and matches "k" here only with it.
 // "apt" is a term only as a token of its own (lib/nlp/tokens.ts: letters, marks and digits make
@@ -25,4 +29,31 @@ export function cyberStems(text: string, enough = MIN_CYBER_TERMS): number {
   let n = 0;
   while (n < enough && STEMS.exec(text)) n++;
   return n;
+}
+
+// A run of non-space characters that starts with an ASCII letter or digit: the engine's first
+// token there is a word (lib/nlp/tokens.ts; not one that starts with a combining mark, "\u0301a",
+// which it counts as punctuation), and its tokens never hold a space, so no two runs share one.
+const WORD = /(?:^|\s)[a-z\d]/gi;
+
+/** A count of the words in `text` that is never more than the engine's (its tokens that are not punctuation). */
+export function fewestWords(text: string): number {
+  let words = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text)) words++;
+  return words;
+}
+
+/**
+ * True if `text` cannot be relevant: fewer than MIN_CYBER_TERMS stems or, if `whole` (`text` is
+ * all the engine would read), fewer than MIN_CYBER_DENSITY per 100 words. Without `whole` only
+ * the count is tested: a part of `text` (what Readability keeps of a page) may be denser.
+ * The words are counted only when the stems could be that sparse: k runs of non-space
+ * characters need 2k − 1 characters, so a text of n characters has at most (n + 1) / 2 words.
+ */
+export function cannotBeRelevant(text: string, whole: boolean): boolean {
+  const dense = whole ? Math.ceil((((text.length + 1) / 2) * MIN_CYBER_DENSITY) / 100) : 0;
+  const stems = cyberStems(text, Math.max(MIN_CYBER_TERMS, dense));
+  if (stems < MIN_CYBER_TERMS) return true;
+  return stems < dense && (stems / fewestWords(text)) * 100 < MIN_CYBER_DENSITY;
 }

@@ -1,5 +1,5 @@
 import type { Actor, Claim } from '../types';
-import { MIN_CYBER_TERMS } from './cyber-hint';
+import { MIN_CYBER_DENSITY, MIN_CYBER_TERMS } from './cyber-hint';
 import type { Doc } from './doc';
 
 /** Relevance of an article to governments and state cyber activity: a score in 0..1 and reasons. */
@@ -68,9 +68,10 @@ export function scoreRelevance(doc: Doc, actors: Actor[], claims: Claim[]): Rele
   }
   // an intelligence service or a state-linked group accused: two cyber terms suffice
   const agencyAccused = attributions.some(c => c.accused.some(id => ['agency', 'threat-group'].includes(byId.get(id)?.type ?? '')));
-  // Never fewer than MIN_CYBER_TERMS: the detector settles pages with fewer unanalysed (./cyber-hint.ts).
+  // Never fewer than MIN_CYBER_TERMS, nor sparser than MIN_CYBER_DENSITY: the detector settles
+  // pages below either unanalysed (./cyber-hint.ts).
   const minCyber = agencyAccused ? MIN_CYBER_TERMS : MIN_CYBER_TERMS + 1;
-  if (cyber < minCyber || density < (agencyAccused ? 0.3 : 0.4)) score = Math.min(score, 0.3);
+  if (cyber < minCyber || density < (agencyAccused ? MIN_CYBER_DENSITY : MIN_CYBER_DENSITY + 0.1)) score = Math.min(score, 0.3);
   score = Math.max(0, Math.min(1, score));
   return { relevant: score >= 0.5, score: Math.round(score * 100) / 100, reasons };
 }

@@ -240,6 +240,8 @@ for (const { file, what, sent, update, readability } of [
   { file: 'crime.html', what: 'a story about cyber crime, not states: the background settles it from the detector\'s text', sent: true, update: { at: 'article', before: false }, readability: false },
   // Too little: nothing is sent, and the background learns "not relevant" from the verdict.
   { file: 'negative.html', what: 'a story in an <article> container without cyber vocabulary: the detector settles it alone', sent: false, update: { at: 'article', before: false }, readability: false },
+  // Two terms ("network", "servers") in 730 words: too sparse to be relevant, settled alone too.
+  { file: 'sparse.html', what: 'a long story in an <article> container with two cyber terms, too sparse to be relevant: the detector settles it alone', sent: false, update: { at: 'article', before: false }, readability: false },
   // Without a container the update goes straight into <body> too: Readability reads it.
   { file: 'unboxed.html', what: 'a story without an article container or cyber vocabulary: the detector settles it alone', sent: false, update: { at: 'footer', before: true }, readability: true },
 ]) {

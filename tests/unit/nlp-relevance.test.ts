@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledKb } from '../../lib/kb/bundled';
-import { cyberStems, MIN_CYBER_TERMS } from '../../lib/nlp/cyber-hint';
+import { cannotBeRelevant, cyberStems, fewestWords, MIN_CYBER_DENSITY, MIN_CYBER_TERMS } from '../../lib/nlp/cyber-hint';
 import { makeDoc } from '../../lib/nlp/doc';
 import { CYBER_TERMS } from '../../lib/nlp/lexicon';
 import { analyzeText } from '../../lib/nlp/pipeline';
@@ -132,5 +132,44 @@ describe('the cyber stems: a necessary condition the detector tests before any a
     expect(cyberStems('hack hack hack hack')).toBe(MIN_CYBER_TERMS);
     expect(cyberStems('hack hack hack hack', 3)).toBe(3);
     expect(cyberStems('nothing here')).toBe(0);
+  });
+
+  it('counts never more words than the engine, on texts of words, numbers, initialisms, punctuation and odd spaces', () => {
+    const pieces = ['Russia', 'the', 'said', 'state-backed', 'U.S.', 'U.K.', 'don’t', "China's", 'APT28', '2.0', '2024', '—', '-', '--', '...', '“', '”', '(', ')', '&', '§', 'é', '\u0301', 'naïve', '北京', 'Ωmega', 'K\u212A', '\u00a0', '\t', '\n\n'];
+    const spaces = ['', ' ', '\u00a0', '\u2009', '\n', '-', '/'];
+    const engineWords = (text: string) => makeDoc(text).tokens.filter(t => t.kind !== 'punct').length;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(...spaces)), { maxLength: 80 }), parts => {
+        const text = parts.map(([w, sep]) => w + sep).join('');
+        expect(fewestWords(text)).toBeLessThanOrEqual(engineWords(text));
+      }),
+      { numRuns: 500 },
+    );
+    // Not vacuous: an ordinary sentence is counted in full.
+    const sentence = 'The ministry said on Monday that the 2024 report, now public, was wrong.';
+    expect(fewestWords(sentence)).toBe(engineWords(sentence));
+  });
+
+  it(`a text sparser than ${MIN_CYBER_DENSITY} cyber terms per 100 words is never relevant, and is settled as such only when whole`, () => {
+    // An accusation of an intelligence service: the engine's lowest bar of density.
+    const story = 'Britain on Thursday blamed Russian military intelligence for a series of cyberattacks on media outlets and election bodies. The NCSC said the GRU was almost certainly responsible for the hacking campaign. The Russian embassy in London denied the accusations, calling them baseless.';
+    const filler = '\n\nThe council met on Tuesday to discuss the budget for parks, libraries and road repairs, and residents spoke about bus routes, school places and the price of parking in the town centre.';
+    expect(analyzeText(story, kb).relevance.relevant).toBe(true);
+    let settled = 0;
+    let wasRelevant = 0;
+    for (let n = 0; n <= 60; n += 2) {
+      const text = story + filler.repeat(n);
+      const relevant = analyzeText(text, kb).relevance.relevant;
+      if (relevant) wasRelevant++;
+      if (cannotBeRelevant(text, true)) {
+        settled++;
+        expect([n, relevant]).toEqual([n, false]);
+      }
+      // A part of the page (not `whole`): only the count of terms is tested, and it has enough.
+      expect(cannotBeRelevant(text, false)).toBe(false);
+    }
+    // Both happen: the padded story stops being relevant, and the detector then says so.
+    expect(wasRelevant).toBeGreaterThan(0);
+    expect(settled).toBeGreaterThan(0);
   });
 });
