@@ -7,6 +7,7 @@
 //
 //   npm run bench -- [--runs N] [--pages DIR] [--json] [--markdown] [--doc FILE]
 //                    [--no-build] [--no-scale] [--no-cold] [--scale-page NAME] [--only SUBSTRING]
+//                    [--timeline]
 //
 // --pages DIR takes DIR/*.html and DIR/*/source.html (e.g. ../shared/pages/readability).
 // Speed goals are measured here, never asserted in `npm test`. See docs/benchmark.md.
@@ -58,6 +59,8 @@ const opt = (name, fallback) => {
 const RUNS = Math.max(1, Number(opt('--runs', 7)));
 const PAGES_DIR = path.resolve(opt('--pages', 'bench/pages'));
 const ONLY = opt('--only', null);
+/** Print every run's timing points (ms from the detector's start), for finding where time goes. */
+const TIMELINE = flag('--timeline');
 const SCALE_PAGE = opt('--scale-page', 'article-medium');
 const JSON_OUT = flag('--json');
 const MARKDOWN = flag('--markdown');
@@ -237,7 +240,7 @@ async function backgroundSpans() {
 }
 
 /** The background's spans that become points of a page's run (`bg:<name>-start`, `-end`). */
-const BACKGROUND_SPANS = new Set(['engine', 'worker-script', 'worker-evaluation', 'knowledge-base', 'warm-up']);
+const BACKGROUND_SPANS = new Set(['engine', 'message', 'worker-script', 'worker-evaluation', 'knowledge-base', 'warm-up']);
 
 /** One page with the extension: wait for the content scripts to finish, read their timings. */
 async function oursRun(url, { coldWorker = false } = {}) {
@@ -284,6 +287,11 @@ async function oursRun(url, { coldWorker = false } = {}) {
     const highlights = await page.evaluate(inPage.ourHighlights);
     const host = await milestonesOf(page);
     const heap = await heapAfterGc(cdp);
+    if (TIMELINE) {
+      const start = T(points, 'al:detector-start');
+      const line = points.filter(p => p.t >= start).sort((a, b) => a.t - b.t).map(p => `${p.name} ${ms(p.t - start)}`);
+      log(`timeline of ${new URL(url).pathname}: ${line.join(' | ')}`);
+    }
     return { points, longTasks, highlights, heap, host };
   } finally {
     await page.close();
@@ -345,6 +353,11 @@ function phases(points) {
     knowledgeBase: span('bg:knowledge-base-start', 'bg:knowledge-base-end'),
     warmUp: span('bg:warm-up-start', 'bg:warm-up-end'),
     toEngine: span('al:analyse-start', 'bg:engine-start'),
+    // The detector's text on its way to the worker, and the answer on its way back (from the
+    // worker's message listener returning to the page's callback running: the page's main thread
+    // may be busy with its own rendering then).
+    send: span('al:analyse-start', 'bg:message-start'),
+    answer: span('bg:message-end', 'al:analyse-end'),
     analyse: span('al:analyse-start', 'al:analyse-end'),
     index,
     anchor,
@@ -416,7 +429,7 @@ async function measurePage(p) {
     peerMarks: median(s.peerMarks),
     ours: pick('total'),
     workMin: Math.min(...s.ours.map(x => x.work)),
-    phases: Object.fromEntries(['detector', 'quickCheck', 'prepare', 'inject', 'extract', 'engine', 'analyse', 'index', 'anchor', 'highlight', 'paint', 'work'].map(k => [k, pick(k)])),
+    phases: Object.fromEntries(['detector', 'quickCheck', 'prepare', 'inject', 'extract', 'engine', 'analyse', 'index', 'anchor', 'highlight', 'paint', 'work', 'send', 'answer'].map(k => [k, pick(k)])),
     highlights: median(s.highlights),
     longTasks: {
       ours: { count: s.ourLongTasks.length, over50: s.ourLongTasks.filter(d => d > 50).length, max: Math.max(0, ...s.ourLongTasks) },
@@ -545,7 +558,7 @@ const pageRow = r => [
   mb(r.heapGrowth),
   `${r.longTasks.ours.count} (max ${ms(r.longTasks.ours.max)}) / ${r.longTasks.other.count} / ${r.longTasks.page.count}`,
 ];
-const phaseKeys = ['quickCheck', 'prepare', 'detector', 'inject', 'extract', 'engine', 'analyse', 'index', 'anchor', 'highlight', 'paint'];
+const phaseKeys = ['quickCheck', 'prepare', 'detector', 'inject', 'extract', 'send', 'engine', 'answer', 'analyse', 'index', 'anchor', 'highlight', 'paint'];
 const phaseRow = r => [r.name, ...phaseKeys.map(k => ms(r.phases[k].median)), `${r.highlights}`];
 const scaleHeader = ['page', 'floor', 'Readability', 'peer', 'ours', 'ours ×k/×1', 'Rd ×k/×1', 'peer ×k/×1', 'ours/Rd', 'ours/peer', 'longest task ours'];
 const scaleRow = r => [
