@@ -36,11 +36,14 @@ export function cyberStems(text: string, enough = MIN_CYBER_TERMS): number {
 // which it counts as punctuation), and its tokens never hold a space, so no two runs share one.
 const WORD = /(?:^|\s)[a-z\d]/gi;
 
-/** A count of the words in `text` that is never more than the engine's (its tokens that are not punctuation). */
-export function fewestWords(text: string): number {
+/**
+ * A count of the words in `text` that is never more than the engine's (its tokens that are not
+ * punctuation), counting no further than `enough`.
+ */
+export function fewestWords(text: string, enough = Infinity): number {
   let words = 0;
   WORD.lastIndex = 0;
-  while (WORD.exec(text)) words++;
+  while (words < enough && WORD.exec(text)) words++;
   return words;
 }
 
@@ -48,12 +51,16 @@ export function fewestWords(text: string): number {
  * True if `text` cannot be relevant: fewer than MIN_CYBER_TERMS stems or, if `whole` (`text` is
  * all the engine would read), fewer than MIN_CYBER_DENSITY per 100 words. Without `whole` only
  * the count is tested: a part of `text` (what Readability keeps of a page) may be denser.
- * The words are counted only when the stems could be that sparse: k runs of non-space
- * characters need 2k − 1 characters, so a text of n characters has at most (n + 1) / 2 words.
+ * The words are counted only when the stems could be that sparse (k runs of non-space
+ * characters need 2k − 1 characters, so a text of n characters has at most (n + 1) / 2 words),
+ * and only as far as the density needs: a long article is not counted to its end.
  */
 export function cannotBeRelevant(text: string, whole: boolean): boolean {
   const dense = whole ? Math.ceil((((text.length + 1) / 2) * MIN_CYBER_DENSITY) / 100) : 0;
   const stems = cyberStems(text, Math.max(MIN_CYBER_TERMS, dense));
   if (stems < MIN_CYBER_TERMS) return true;
-  return stems < dense && (stems / fewestWords(text)) * 100 < MIN_CYBER_DENSITY;
+  if (stems >= dense) return false;
+  // The fewest words that make `stems` too sparse (the test below decides, on a true lower bound).
+  const sparse = Math.floor((stems * 100) / MIN_CYBER_DENSITY) + 1;
+  return (stems / fewestWords(text, sparse)) * 100 < MIN_CYBER_DENSITY;
 }

@@ -132,6 +132,8 @@ describe('the cyber stems: a necessary condition the detector tests before any a
     expect(cyberStems('hack hack hack hack')).toBe(MIN_CYBER_TERMS);
     expect(cyberStems('hack hack hack hack', 3)).toBe(3);
     expect(cyberStems('nothing here')).toBe(0);
+    expect(fewestWords('one two three four five', 3)).toBe(3);
+    expect(fewestWords('one two three four five')).toBe(5);
   });
 
   it('counts never more words than the engine, on texts of words, numbers, initialisms, punctuation and odd spaces', () => {
