@@ -69,23 +69,12 @@ export default defineUnlistedScript(() => {
     timer = undefined;
   };
   /**
-   * Watches `target` for changes (for `forMs`, or as long as the page lives) and the page's URL
-   * (single-page-app navigations, for as long as the page lives): both only set a timer.
+   * Watches the page's URL for single-page-app navigations, for as long as the page lives: the
+   * Navigation API where there is one (Chromium), else a cheap comparison of the URL once a
+   * second (Firefox). Both only set a timer.
    */
-  const watch = (target: Node, forMs: number | null): void => {
-    observer?.disconnect();
-    const own = new MutationObserver(schedule);
-    observer = own;
-    own.observe(target, { childList: true, subtree: true, characterData: target !== document });
-    if (forMs !== null) {
-      setTimeout(() => {
-        own.disconnect();
-        if (observer === own) observer = null;
-      }, forMs);
-    }
+  const watchUrl = (): void => {
     if (stopWatchingUrl) return;
-    // The Navigation API where there is one (Chromium), else a cheap comparison of the URL once a
-    // second (Firefox).
     const nav = (globalThis as { navigation?: EventTarget }).navigation;
     if (nav) {
       nav.addEventListener('navigatesuccess', schedule);
@@ -96,6 +85,25 @@ export default defineUnlistedScript(() => {
       }, POLL_URL_MS);
       stopWatchingUrl = () => clearInterval(poll);
     }
+  };
+  /**
+   * Watches `target` for changes, which only set a timer: the whole page for `forMs`, or an
+   * article as long as the page lives. The URL is watched too ({@link watchUrl}): at once beside
+   * an article, and after `forMs` beside the whole page, whose observer sees a single-page app's
+   * navigation meanwhile (its next page changes the page), so an ordinary page sets up one watch.
+   */
+  const watch = (target: Node, forMs: number | null): void => {
+    observer?.disconnect();
+    const own = new MutationObserver(schedule);
+    observer = own;
+    own.observe(target, { childList: true, subtree: true, characterData: target !== document });
+    if (forMs === null) return watchUrl();
+    setTimeout(() => {
+      own.disconnect();
+      if (observer !== own) return; // stopped for a candidate, or replaced by a newer watch
+      observer = null;
+      watchUrl();
+    }, forMs);
   };
   /**
    * The page is settled without an article script: `region` (the article, or the whole page) is
