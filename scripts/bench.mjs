@@ -65,7 +65,7 @@ const SCALE_PAGE = opt('--scale-page', 'article-medium');
 const JSON_OUT = flag('--json');
 const MARKDOWN = flag('--markdown');
 const DOC = opt('--doc', null);
-const EXT = path.resolve('.output/chrome-mv3');
+const EXT = path.resolve(process.env.BENCH_EXT ?? '.output/chrome-mv3');
 const BROWSER = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const TIMEOUT_MS = 20_000;
 const log = (...a) => (JSON_OUT ? console.error : console.log)('[bench]', ...a);
