@@ -121,8 +121,8 @@ const CHROME_NAMES = /(?:^|[\s_-])(?:share|sharing|social|related|recommended|ne
 /** Bylines, as Readability finds them (it leaves them out of the article's content too). */
 const BYLINE_NAMES = /byline|author|dateline|writtenby|p-author/i;
 
-function isChrome(el: Element): boolean {
-  if (CHROME_TAGS.has(el.tagName.toUpperCase())) return true;
+function isChrome(el: Element, tag = el.tagName.toUpperCase()): boolean {
+  if (CHROME_TAGS.has(tag)) return true;
   const role = el.getAttribute('role');
   if (role && CHROME_ROLES.test(role)) return true;
   if (el.getAttribute('rel') === 'author' || /author/i.test(el.getAttribute('itemprop') ?? '')) return true;

@@ -10,8 +10,7 @@ const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complement
 const CHROME_CLASS = /(?:^|[\s_-])(?:nav|navbar|menu|share|sharing|social|related|most-read|popular|trending|newsletter|subscribe|promo|advert|ad|ads|sidebar|footer|comments?|cookie|breadcrumbs?)(?:$|[\s_-])/i;
 
 /** Is this element page furniture (navigation, boxes, footers, share buttons, forms)? */
-export function isChrome(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
+export function isChrome(el: Element, tag = el.tagName.toUpperCase()): boolean {
   if (CHROME_TAGS.has(tag)) return true;
   if (NEVER_CHROME.has(tag)) return false;
   const role = el.getAttribute('role');
