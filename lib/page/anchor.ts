@@ -53,9 +53,9 @@ export function positionOf(idx: TextIndex, pos: number): [number, number] {
   return [idx.pieceNode[lo], idx.pieceOffset[lo] + (pos - idx.pieceAt[lo])];
 }
 
-/** Is `el` excluded from the index (its whole subtree)? */
-export function isSkipped(el: Element): boolean {
-  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+/** Is `el` (upper-cased tag `tag`) excluded from the index (its whole subtree)? */
+export function isSkipped(el: Element, tag = el.tagName.toUpperCase()): boolean {
+  if (SKIP_TAGS.has(tag)) return true;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
@@ -79,13 +79,24 @@ function blockOf(node: Node, cache: Map<Element, Element | null>): Element | nul
  */
 export function buildTextIndex(root: Node): TextIndex {
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: n => (n.nodeType === 1 && isSkipped(n as Element) ? 2 /* REJECT */ : 1 /* ACCEPT */),
-  });
+  // No `acceptNode` filter: the browser calling into JavaScript for every node cost more than the
+  // walk itself (a long Wikipedia article in a new isolated world: 27 ms with it, 10 ms without).
+  // A skipped element's subtree is stepped over here, as a filter's REJECT would.
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
   const nodes: Text[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+  let n = walker.nextNode();
+  while (n) {
     if (n.nodeType === 3) nodes.push(n as Text);
-    else if ((n as Element).tagName.toUpperCase() === 'BR') nodes.push(doc.createTextNode('\n')); // a virtual node: a line break is a space
+    else {
+      const tag = (n as Element).tagName.toUpperCase();
+      if (isSkipped(n as Element, tag)) {
+        n = walker.nextSibling();
+        while (!n && walker.parentNode()) n = walker.nextSibling();
+        continue;
+      }
+      if (tag === 'BR') nodes.push(doc.createTextNode('\n')); // a virtual node: a line break is a space
+    }
+    n = walker.nextNode();
   }
   const idx: TextIndex = { text: '', nodes, pieceAt: [], pieceNode: [], pieceOffset: [] };
   const piece = (at: number, node: number, offset: number): void => {

@@ -42,6 +42,13 @@ describe('anchorSpans: extracted-text offsets to live Ranges', () => {
     expect(r!.startContainer.textContent).toContain('Netherlands');
   });
 
+  it('indexes the text of its root only, stepping over left-out subtrees wherever they sit', () => {
+    const doc = page('<div id="r"><p>one <b>two<script>no</script></b></p><div><span hidden>gone<i>deep</i></span></div><p>three<textarea>t</textarea></p><section><div><div contenteditable="true">ed<b>it</b></div></div></section></div><p>outside</p>');
+    const index = buildTextIndex(doc.getElementById('r')!);
+    expect(index.text).toBe('one two three');
+    expect(index.nodes.map(n => n.data)).toEqual(['one ', 'two', 'three']);
+  });
+
   it('never anchors into form fields, contenteditable, hidden or script text', () => {
     const doc = page('<textarea>Zeta</textarea><div contenteditable="true">Zeta</div><p hidden>Zeta</p><script>Zeta</script><p>none here</p>');
     const idx = buildTextIndex(doc.body);
