@@ -79,6 +79,7 @@ const SAMPLE = (step: number, min: number): string =>
   `(((//p)[(position() - 1) mod ${step} = 0])[position() <= ${P_SAMPLE}][string-length(normalize-space()) >= ${min}])`;
 
 function xpathProbe(doc: Document): PageProbe {
+  if (typeof doc.evaluate !== 'function') throw new Error('quickCheck: no XPath here; use detect-elements');
   const num = (expr: string): number => doc.evaluate(expr, doc, null, 1 /* NUMBER_TYPE */, null).numberValue;
   const str = (expr: string): string => doc.evaluate(expr, doc, null, 2 /* STRING_TYPE */, null).stringValue;
   return {
@@ -123,7 +124,6 @@ function jsonLdTypes(texts: string[]): string[] {
  * JSON-LD scripts, `<article>`, `itemprop=articleBody` and a sample of `<p>`.
  */
 export function quickCheck(doc: Document, opts: QuickCheckOptions = {}): QuickCheck {
-  if (!opts.probe && typeof doc.evaluate !== 'function') throw new Error('quickCheck: this DOM has no XPath; pass the element reader (detect-elements)');
   const probe = (opts.probe ?? xpathProbe)(doc);
   const reasons: string[] = [];
   const head = probe.head();
