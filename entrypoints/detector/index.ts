@@ -3,7 +3,7 @@ import { defineUnlistedScript } from '#imports';
 import { browser } from 'wxt/browser';
 import { sendFromContent } from '../../lib/messaging/client';
 import { cannotBeRelevant } from '../../lib/nlp/cyber-hint';
-import { quickCheck } from '../../lib/page/detect';
+import { quickCheck, type QuickCheck } from '../../lib/page/detect';
 import { textOutsideCode } from '../../lib/page/block-text';
 import { extractContainerText } from '../../lib/page/extract-core';
 import { hasHighlightApi, isDarkBackground, type KnownBackground } from '../../lib/page/highlighter';
@@ -50,153 +50,158 @@ function alive(): boolean {
   }
 }
 
-export default defineUnlistedScript(() => {
-  let requested = false;
-  let rechecks: number[] = [];
-  let timer: number | undefined;
-  let observer: MutationObserver | null = null;
-  let stopWatchingUrl: (() => void) | null = null;
-  let lastUrl = document.URL; // not location: one wrapper fewer
-  /** An article the background found not relevant: its container, URL and text length then. */
-  let unannotated: { region: Element; url: string; length: number } | null = null;
+// The detector's state and steps live at the module's top level rather than inside `main`: V8
+// compiles a function on its first call and then parses every function nested in it once more,
+// so a `main` that held them all cost each fresh tab ≈ 0.15 ms more of compiling (V8's own log;
+// docs/benchmark.md, twelfth pass). The same goes for the candidate's path, apart from `check`.
+let requested = false;
+let rechecks: number[] = [];
+let timer: number | undefined;
+let observer: MutationObserver | null = null;
+let stopWatchingUrl: (() => void) | null = null;
+let lastUrl = document.URL; // not location: one wrapper fewer
+/** An article the background found not relevant: its container, URL and text length then. */
+let unannotated: { region: Element; url: string; length: number } | null = null;
 
-  const stop = (): void => {
-    observer?.disconnect();
+/**
+ * Watches the page's URL for single-page-app navigations, for as long as the page lives: the
+ * Navigation API where there is one (Chromium), else a cheap comparison of the URL once a
+ * second (Firefox). Both only set a timer.
+ */
+const watchUrl = (): void => {
+  if (stopWatchingUrl) return;
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  if (nav) {
+    nav.addEventListener('navigatesuccess', schedule);
+    stopWatchingUrl = () => nav.removeEventListener('navigatesuccess', schedule);
+  } else {
+    const poll = setInterval(() => {
+      if (document.URL !== lastUrl) schedule();
+    }, POLL_URL_MS);
+    stopWatchingUrl = () => clearInterval(poll);
+  }
+};
+/**
+ * Watches `target` for changes, which only set a timer: the whole page for `forMs`, or an
+ * article as long as the page lives. The URL is watched too ({@link watchUrl}): at once beside
+ * an article, and after `forMs` beside the whole page, whose observer sees a single-page app's
+ * navigation meanwhile (its next page changes the page), so an ordinary page sets up one watch.
+ */
+const watch = (target: Node, forMs: number | null): void => {
+  observer?.disconnect();
+  const own = new MutationObserver(schedule);
+  observer = own;
+  own.observe(target, { childList: true, subtree: true, characterData: target !== document });
+  if (forMs === null) return watchUrl();
+  setTimeout(() => {
+    own.disconnect();
+    if (observer !== own) return; // stopped for a candidate, or replaced by a newer watch
     observer = null;
-    stopWatchingUrl?.();
-    stopWatchingUrl = null;
-    if (timer !== undefined) clearTimeout(timer);
+    watchUrl();
+  }, forMs);
+};
+/**
+ * The page is settled without an article script: `region` (the article, or the whole page) is
+ * read again if it changes by MIN_TEXT_CHANGE characters or more (a live story), for `forMs`
+ * or as long as the page lives, and so is a single-page app's next page.
+ */
+const settled = (region: Element, url: string, forMs: number | null): void => {
+  unannotated = { region, url, length: region.textContent?.length ?? 0 };
+  requested = false;
+  rechecks = [];
+  watch(region, forMs);
+  mark('al:done');
+};
+const check = (): void => {
+  if (requested) return;
+  const q = quickCheck(document);
+  mark('al:quickcheck-end');
+  if (q.candidate) candidate(q);
+};
+/** The page may be an article: read its container and settle it here, or send it. */
+const candidate = (q: QuickCheck): void => {
+  mark('al:candidate');
+  // No more watching or re-checks meanwhile: the article script, or the verdict, takes over.
+  observer?.disconnect();
+  observer = null;
+  stopWatchingUrl?.();
+  stopWatchingUrl = null;
+  clearTimeout(timer); // (a no-op when there is none)
+  timer = undefined;
+  requested = true;
+  unannotated = null;
+  setCandidate(true);
+  const url = location.href;
+  const requestScript = (): void => (mark('al:request-script'), void sendFromContent('requestArticleScript', { url, reasons: q.reasons }));
+  mark('al:prepare-start');
+  // The quick check's reasons are the article's (no second, fuller check on the critical path).
+  const found = extractContainerText(document, { url, quick: q });
+  mark('al:prepare-end');
+  // Most news a reader opens is about something else. An article with too little cyber
+  // vocabulary cannot be relevant (lib/nlp/cyber-hint.ts): nothing is sent, and the verdict
+  // says what the analysis would have said, read when the popup opens. Without a container the
+  // article script would read the page with Readability: the test is then on the page's text,
+  // and only on its count of terms (what Readability keeps of it may be denser).
+  const region = found ? found.region : document.body;
+  if (region && cannotBeRelevant(found ? found.article.text : textOutsideCode(region), !!found)) {
+    setCandidate(!found || found.article.detected ? 'no-cyber' : false);
+    return settled(region, url, found ? null : WATCH_FOR_MS);
+  }
+  if (!alive()) return; // an orphan of a reloaded extension: nothing to ask
+  if (!found) return requestScript();
+  prepare(url, found);
+  // The article script is asked for once the first highlights are drawn: its injection and
+  // evaluation would otherwise compete with them for the page's main thread.
+  mark('al:analyse-start');
+  const answer = sendFromContent('prepareArticle', { url, article: found.article });
+  // While the answer travels, what anchoring needs before it knows the spans is prepared: the
+  // container's text index and the article text's normalisation (again if the page changes that
+  // text meanwhile). Pages without the Highlight API leave the drawing to the article script.
+  const ahead = hasHighlightApi(window) ? anchorAhead(found.region, found.article.text) : null;
+  // So is the article's background (light or dark highlights): its first style read can wait
+  // for a style update of the whole page. The drawing then reads only the levels below it.
+  let background: KnownBackground | undefined;
+  if (ahead) void yieldToPage().then(() => (background = { el: found.region, dark: isDarkBackground(found.region) }));
+  void answer
+    .then(async res => {
+      mark('al:analyse-end');
+      const value = res.ok ? res.value : null;
+      if (value && 'report' in value && ahead) await drawFirst(url, found, value, ahead.take(), background);
+      else ahead?.stop();
+      return value !== null && 'annotate' in value;
+    })
+    .catch((err: unknown) => (console.warn('[attribution-lens] first drawing failed', err), false))
+    .then(notRelevant => {
+      if (!notRelevant) return requestScript();
+      // Not relevant, and the background has settled the tab's state: no article script.
+      settled(found.region.isConnected ? found.region : document.body, url, null);
+    });
+};
+const schedule = (): void => {
+  if (document.URL !== lastUrl) {
+    lastUrl = document.URL;
+    rechecks = []; // a new page in a single-page app gets its own checks
+  }
+  if (requested || timer !== undefined) return;
+  const now = Date.now();
+  rechecks = rechecks.filter(t => now - t < 60_000);
+  if (rechecks.length >= MAX_RECHECKS) return;
+  timer = window.setTimeout(() => {
     timer = undefined;
-  };
-  /**
-   * Watches the page's URL for single-page-app navigations, for as long as the page lives: the
-   * Navigation API where there is one (Chromium), else a cheap comparison of the URL once a
-   * second (Firefox). Both only set a timer.
-   */
-  const watchUrl = (): void => {
-    if (stopWatchingUrl) return;
-    const nav = (globalThis as { navigation?: EventTarget }).navigation;
-    if (nav) {
-      nav.addEventListener('navigatesuccess', schedule);
-      stopWatchingUrl = () => nav.removeEventListener('navigatesuccess', schedule);
-    } else {
-      const poll = setInterval(() => {
-        if (document.URL !== lastUrl) schedule();
-      }, POLL_URL_MS);
-      stopWatchingUrl = () => clearInterval(poll);
+    const seen = unannotated;
+    if (seen && document.URL === seen.url) {
+      if (seen.region.isConnected && Math.abs((seen.region.textContent?.length ?? 0) - seen.length) < MIN_TEXT_CHANGE) return;
+    } else if (seen) {
+      // Another page of a single-page app: watched as a new page is (its text may come late).
+      unannotated = null;
+      watch(document, WATCH_FOR_MS);
     }
-  };
-  /**
-   * Watches `target` for changes, which only set a timer: the whole page for `forMs`, or an
-   * article as long as the page lives. The URL is watched too ({@link watchUrl}): at once beside
-   * an article, and after `forMs` beside the whole page, whose observer sees a single-page app's
-   * navigation meanwhile (its next page changes the page), so an ordinary page sets up one watch.
-   */
-  const watch = (target: Node, forMs: number | null): void => {
-    observer?.disconnect();
-    const own = new MutationObserver(schedule);
-    observer = own;
-    own.observe(target, { childList: true, subtree: true, characterData: target !== document });
-    if (forMs === null) return watchUrl();
-    setTimeout(() => {
-      own.disconnect();
-      if (observer !== own) return; // stopped for a candidate, or replaced by a newer watch
-      observer = null;
-      watchUrl();
-    }, forMs);
-  };
-  /**
-   * The page is settled without an article script: `region` (the article, or the whole page) is
-   * read again if it changes by MIN_TEXT_CHANGE characters or more (a live story), for `forMs`
-   * or as long as the page lives, and so is a single-page app's next page.
-   */
-  const settled = (region: Element, url: string, forMs: number | null): void => {
-    unannotated = { region, url, length: region.textContent?.length ?? 0 };
-    requested = false;
-    rechecks = [];
-    watch(region, forMs);
-    mark('al:done');
-  };
-  const check = (): void => {
-    if (requested) return;
-    const q = quickCheck(document);
-    mark('al:quickcheck-end');
-    if (!q.candidate) return;
-    mark('al:candidate');
-    stop();
-    requested = true;
-    unannotated = null;
-    setCandidate(true);
-    const url = location.href;
-    const requestScript = (): void => (mark('al:request-script'), void sendFromContent('requestArticleScript', { url, reasons: q.reasons }));
-    mark('al:prepare-start');
-    // The quick check's reasons are the article's (no second, fuller check on the critical path).
-    const found = extractContainerText(document, { url, quick: q });
-    mark('al:prepare-end');
-    // Most news a reader opens is about something else. An article with too little cyber
-    // vocabulary cannot be relevant (lib/nlp/cyber-hint.ts): nothing is sent, and the verdict
-    // says what the analysis would have said, read when the popup opens. Without a container the
-    // article script would read the page with Readability: the test is then on the page's text,
-    // and only on its count of terms (what Readability keeps of it may be denser).
-    const region = found ? found.region : document.body;
-    if (region && cannotBeRelevant(found ? found.article.text : textOutsideCode(region), !!found)) {
-      setCandidate(!found || found.article.detected ? 'no-cyber' : false);
-      return settled(region, url, found ? null : WATCH_FOR_MS);
-    }
-    if (!alive()) return; // an orphan of a reloaded extension: nothing to ask
-    if (!found) return requestScript();
-    prepare(url, found);
-    // The article script is asked for once the first highlights are drawn: its injection and
-    // evaluation would otherwise compete with them for the page's main thread.
-    mark('al:analyse-start');
-    const answer = sendFromContent('prepareArticle', { url, article: found.article });
-    // While the answer travels, what anchoring needs before it knows the spans is prepared: the
-    // container's text index and the article text's normalisation (again if the page changes that
-    // text meanwhile). Pages without the Highlight API leave the drawing to the article script.
-    const ahead = hasHighlightApi(window) ? anchorAhead(found.region, found.article.text) : null;
-    // So is the article's background (light or dark highlights): its first style read can wait
-    // for a style update of the whole page. The drawing then reads only the levels below it.
-    let background: KnownBackground | undefined;
-    if (ahead) void yieldToPage().then(() => (background = { el: found.region, dark: isDarkBackground(found.region) }));
-    void answer
-      .then(async res => {
-        mark('al:analyse-end');
-        const value = res.ok ? res.value : null;
-        if (value && 'report' in value && ahead) await drawFirst(url, found, value, ahead.take(), background);
-        else ahead?.stop();
-        return value !== null && 'annotate' in value;
-      })
-      .catch((err: unknown) => (console.warn('[attribution-lens] first drawing failed', err), false))
-      .then(notRelevant => {
-        if (!notRelevant) return requestScript();
-        // Not relevant, and the background has settled the tab's state: no article script.
-        settled(found.region.isConnected ? found.region : document.body, url, null);
-      });
-  };
-  const schedule = (): void => {
-    if (document.URL !== lastUrl) {
-      lastUrl = document.URL;
-      rechecks = []; // a new page in a single-page app gets its own checks
-    }
-    if (requested || timer !== undefined) return;
-    const now = Date.now();
-    rechecks = rechecks.filter(t => now - t < 60_000);
-    if (rechecks.length >= MAX_RECHECKS) return;
-    timer = window.setTimeout(() => {
-      timer = undefined;
-      const seen = unannotated;
-      if (seen && document.URL === seen.url) {
-        if (seen.region.isConnected && Math.abs((seen.region.textContent?.length ?? 0) - seen.length) < MIN_TEXT_CHANGE) return;
-      } else if (seen) {
-        // Another page of a single-page app: watched as a new page is (its text may come late).
-        unannotated = null;
-        watch(document, WATCH_FOR_MS);
-      }
-      rechecks.push(Date.now());
-      check();
-    }, RECHECK_DEBOUNCE_MS);
-  };
+    rechecks.push(Date.now());
+    check();
+  }, RECHECK_DEBOUNCE_MS);
+};
 
+export default defineUnlistedScript(() => {
   setCandidate(false);
   check();
   // Late text: observed on the document (no element wrapper needed) for a while.
