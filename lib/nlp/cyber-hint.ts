@@ -21,13 +21,22 @@ export const MIN_CYBER_DENSITY = 0.3;
 // a word; a digit may end the token before it, as in "2.0apt"), so not in "caption" or
 // "chapter". Only ASCII letters (and digits after it) are ruled out around it: other letters
 // over-count ("éapt"), and Unicode property classes would cost ≈ 0.7 ms more to compile in a page.
-const STEMS = /cyber|hack|malware|ransomware|spyware|wiper|botnet|phishing|ddos|intrusion|breach|exploit|vulnerabilit|zero-day|backdoor|trojan|(?<![a-z])apt(?![a-z\d])|compromise|espionage|infiltrat|network|server|exfiltrat|credential|implant|infostealer|worm|wi-?fi/giu;
+// Both patterns are built on a candidate's first test, not on every page the detector runs in.
+const TERMS = 'cyber|hack|malware|ransomware|spyware|wiper|botnet|phishing|ddos|intrusion|breach|exploit|vulnerabilit|zero-day|backdoor|trojan|compromise|espionage|infiltrat|network|server|exfiltrat|credential|implant|infostealer|worm|wi-?fi';
+let strict: RegExp | undefined;
+let glued: RegExp | undefined;
 
-/** How many cyber stems `text` holds, counting no further than `enough`. */
-export function cyberStems(text: string, enough = MIN_CYBER_TERMS): number {
-  STEMS.lastIndex = 0;
+/**
+ * How many cyber stems `text` holds, counting no further than `enough`. A `glued` text is one
+ * whose elements' boundaries were dropped (an element's `textContent`: "<td>APT</td><td>28</td>"
+ * reads "APT28"), where "apt" may touch the next element's letters: it is then counted anywhere,
+ * so the count still never falls below that of any text read from the same elements.
+ */
+export function cyberStems(text: string, enough = MIN_CYBER_TERMS, isGlued = false): number {
+  const re = isGlued ? (glued ??= new RegExp(`${TERMS}|apt`, 'giu')) : (strict ??= new RegExp(`${TERMS}|(?<![a-z])apt(?![a-z\\d])`, 'giu'));
+  re.lastIndex = 0;
   let n = 0;
-  while (n < enough && STEMS.exec(text)) n++;
+  while (n < enough && re.exec(text)) n++;
   return n;
 }
 
@@ -50,14 +59,16 @@ export function fewestWords(text: string, enough = Infinity): number {
 /**
  * True if `text` cannot be relevant: fewer than MIN_CYBER_TERMS stems or, if `whole` (`text` is
  * all the engine would read), fewer than MIN_CYBER_DENSITY per 100 words. Without `whole` only
- * the count is tested: a part of `text` (what Readability keeps of a page) may be denser.
+ * the count is tested: a part of `text` (what Readability keeps of a page) may be denser; `text`
+ * is then a page's text as its nodes join (lib/page/block-text.ts `textOutsideCode`), and is
+ * counted as {@link cyberStems}' glued text.
  * The words are counted only when the stems could be that sparse (k runs of non-space
  * characters need 2k − 1 characters, so a text of n characters has at most (n + 1) / 2 words),
  * and only as far as the density needs: a long article is not counted to its end.
  */
 export function cannotBeRelevant(text: string, whole: boolean): boolean {
   const dense = whole ? Math.ceil((((text.length + 1) / 2) * MIN_CYBER_DENSITY) / 100) : 0;
-  const stems = cyberStems(text, Math.max(MIN_CYBER_TERMS, dense));
+  const stems = cyberStems(text, Math.max(MIN_CYBER_TERMS, dense), !whole);
   if (stems < MIN_CYBER_TERMS) return true;
   if (stems >= dense) return false;
   // The fewest words that make `stems` too sparse (the test below decides, on a true lower bound).
