@@ -2,10 +2,10 @@ import './started';
 import { defineUnlistedScript } from '#imports';
 import { browser } from 'wxt/browser';
 import { sendFromContent } from '../../lib/messaging/client';
-import { cannotBeRelevant } from '../../lib/nlp/cyber-hint';
+import { cannotBeRelevant, cyberStems, MIN_CYBER_TERMS } from '../../lib/nlp/cyber-hint';
 import { quickCheck, type QuickCheck } from '../../lib/page/detect';
 import { textOutsideCode } from '../../lib/page/block-text';
-import { extractContainerText } from '../../lib/page/extract-core';
+import { extractContainerText, type ContainerText } from '../../lib/page/extract-core';
 import { hasHighlightApi, isDarkBackground, type KnownBackground } from '../../lib/page/highlighter';
 import { anchorAhead } from '../../lib/page/anchor-ahead';
 import { drawFirst } from './draw-first';
@@ -21,8 +21,9 @@ import { yieldToPage } from '../../lib/page/yield';
  * draws them at once (./draw-first.ts), then asks for the article script, which takes the
  * extraction and the drawing over (lib/page/handoff.ts) and adds the cards, the toggles and
  * the re-runs. Without a clear container it asks for the article script straight away. A
- * candidate with too little cyber vocabulary to be relevant (in its article, or on the whole page
- * when there is no container) is settled here: nothing is sent, and the verdict says so.
+ * candidate with too little cyber vocabulary to be relevant (on the whole page, tested first
+ * without reading its container; then in its article, or on the page's text when there is no
+ * container) is settled here: nothing is sent, and the verdict says so.
  * On any other page it sends nothing and touches no extension API (the first use of
  * `browser.runtime` costs about 0.5 ms): the background reads its verdict when it needs it (the
  * popup opens) with the verdict script (entrypoints/verdict.ts), so an ordinary page costs one
@@ -105,8 +106,8 @@ const watch = (target: Node, forMs: number | null): void => {
  * read again if it changes by MIN_TEXT_CHANGE characters or more (a live story), for `forMs`
  * or as long as the page lives, and so is a single-page app's next page.
  */
-const settled = (region: Element, url: string, forMs: number | null): void => {
-  unannotated = { region, url, length: region.textContent?.length ?? 0 };
+const settled = (region: Element, url: string, forMs: number | null, length = region.textContent?.length ?? 0): void => {
+  unannotated = { region, url, length };
   requested = false;
   rechecks = [];
   watch(region, forMs);
@@ -134,17 +135,34 @@ const candidate = (q: QuickCheck): void => {
   const url = location.href;
   const requestScript = (): void => (mark('al:request-script'), void sendFromContent('requestArticleScript', { url, reasons: q.reasons }));
   mark('al:prepare-start');
+  // Most news a reader opens is about something else. An article with too little cyber
+  // vocabulary cannot be relevant (lib/nlp/cyber-hint.ts): nothing is sent, and the verdict
+  // says what the analysis would have said, read when the popup opens.
+  // The cheapest test first, on the whole page's text in one native call (no wrapper for each
+  // of its nodes, as reading the container needs): it holds every text the analysis could read
+  // (scripts and page chrome too), so too few stems there settle the page before its container is
+  // looked for. Its elements' boundaries are dropped, so it is counted glued (a word split by an
+  // element a reading leaves out, "cy<span hidden>x</span>ber", would be missed: none is known).
+  // Such a page is then watched as one without a container is, for WATCH_FOR_MS (changes
+  // anywhere in it, ads and tickers included, are not worth re-reading as long as it lives), and
+  // its verdict (not relevant, or not an article) is read only when the background asks for it.
+  const body = document.body;
+  const whole = body?.textContent ?? '';
+  if (body && cyberStems(whole, MIN_CYBER_TERMS, true) < MIN_CYBER_TERMS) {
+    setCandidate(() => verdictOf(extractContainerText(document, { url, quick: q })));
+    mark('al:prepare-end');
+    return settled(body, url, WATCH_FOR_MS, whole.length);
+  }
   // The quick check's reasons are the article's (no second, fuller check on the critical path).
   const found = extractContainerText(document, { url, quick: q });
   mark('al:prepare-end');
-  // Most news a reader opens is about something else. An article with too little cyber
-  // vocabulary cannot be relevant (lib/nlp/cyber-hint.ts): nothing is sent, and the verdict
-  // says what the analysis would have said, read when the popup opens. Without a container the
-  // article script would read the page with Readability: the test is then on the page's text,
-  // and only on its count of terms (what Readability keeps of it may be denser).
-  const region = found ? found.region : document.body;
+  // Then the same test and the density of the terms on the article, as the analysis reads it.
+  // Without a container the article script would read the page with Readability: the test is
+  // then on the page's text, and only on its count of terms (what Readability keeps of it may be
+  // denser).
+  const region = found ? found.region : body;
   if (region && cannotBeRelevant(found ? found.article.text : textOutsideCode(region), !!found)) {
-    setCandidate(!found || found.article.detected ? 'no-cyber' : false);
+    setCandidate(verdictOf(found));
     return settled(region, url, found ? null : WATCH_FOR_MS);
   }
   if (!alive()) return; // an orphan of a reloaded extension: nothing to ask
@@ -177,6 +195,8 @@ const candidate = (q: QuickCheck): void => {
       settled(found.region.isConnected ? found.region : document.body, url, null);
     });
 };
+/** The verdict on a candidate settled for too little cyber vocabulary: not relevant, or not an article. */
+const verdictOf = (found: ContainerText | null): 'no-cyber' | false => (!found || found.article.detected ? 'no-cyber' : false);
 const schedule = (): void => {
   if (document.URL !== lastUrl) {
     lastUrl = document.URL;

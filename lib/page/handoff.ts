@@ -43,8 +43,9 @@ interface HandoffGlobal {
   __attributionLensPrepared?: Prepared | null;
   __attributionLensDrawing?: EarlyDrawing | null;
   __attributionLensReadability?: ReadabilityClass;
-  __attributionLensCandidate?: boolean | 'no-cyber';
+  __attributionLensCandidate?: Candidate | (() => Candidate);
 }
+type Candidate = boolean | 'no-cyber';
 const g = globalThis as unknown as HandoffGlobal;
 
 /** Keeps the detector's extraction for the article script, watching its region for changes. */
@@ -89,9 +90,10 @@ export function readabilityIfLoaded(): ReadabilityClass | null {
 
 /**
  * The detector records whether the page is a candidate (it has run once it has), or a candidate
- * it settled for lack of cyber vocabulary (`'no-cyber'`).
+ * it settled for lack of cyber vocabulary (`'no-cyber'`). A function gives it when asked: a page
+ * settled before its article container was read is read when its verdict is wanted.
  */
-export function setCandidate(candidate: boolean | 'no-cyber'): void {
+export function setCandidate(candidate: Candidate | (() => Candidate)): void {
   g.__attributionLensCandidate = candidate;
 }
 
@@ -101,7 +103,8 @@ export function setCandidate(candidate: boolean | 'no-cyber'): void {
  * script, so the detector needs no message listener (registering one costs more than its check).
  */
 export function detectorVerdict(): DetectorVerdict | null {
-  const candidate = g.__attributionLensCandidate;
-  if (candidate === undefined) return null;
+  const known = g.__attributionLensCandidate;
+  if (known === undefined) return null;
+  const candidate = typeof known === 'function' ? known() : known;
   return candidate === 'no-cyber' ? { url: location.href, candidate: true, noCyber: true } : { url: location.href, candidate };
 }

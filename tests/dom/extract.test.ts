@@ -9,6 +9,8 @@ import { textOutsideCode } from '../../lib/page/block-text';
 import { completeSource, extractContainerText, extractFromContainer, MAYBE_CJK } from '../../lib/page/extract-core';
 import { findProseDate, parseDate } from '../../lib/page/dates';
 import { norm, PLAIN } from '../../lib/page/metadata';
+import { detectorVerdict, setCandidate } from '../../lib/page/handoff';
+import { cyberStems } from '../../lib/nlp/cyber-hint';
 
 const dir = path.resolve(__dirname, '../fixtures/pages');
 const html = (name: string) => fs.readFileSync(path.resolve(dir, name), 'utf8');
@@ -158,6 +160,31 @@ describe("the detector's reading of the article container", () => {
 
   it('reads a container in most of these pages (the comparison above is not vacuous)', () => {
     expect(files.filter(f => extractContainerText(parse(f), { url })).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(files.map(f => [path.basename(f), f]))(
+    "%s: the whole page's textContent, counted glued, has no fewer stems than any text the detector would test",
+    (_name, file) => {
+      const doc = parse(file);
+      const whole = cyberStems(doc.body.textContent ?? '', Infinity, true);
+      const found = extractContainerText(doc, { url });
+      if (found) expect(whole).toBeGreaterThanOrEqual(cyberStems(found.article.text, Infinity));
+      expect(whole).toBeGreaterThanOrEqual(cyberStems(textOutsideCode(doc.body), Infinity, true));
+    },
+  );
+});
+
+describe("the detector's verdict, read when the background asks for it", () => {
+  it('is a value, or a function called only then (a page settled before its container was read)', () => {
+    setCandidate(false);
+    expect(detectorVerdict()).toEqual({ url: location.href, candidate: false });
+    let reads = 0;
+    setCandidate(() => (reads++, 'no-cyber'));
+    expect(reads).toBe(0);
+    expect(detectorVerdict()).toEqual({ url: location.href, candidate: true, noCyber: true });
+    setCandidate(() => (reads++, false));
+    expect(detectorVerdict()).toEqual({ url: location.href, candidate: false });
+    expect(reads).toBe(2);
   });
 });
 
