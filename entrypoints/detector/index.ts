@@ -150,6 +150,7 @@ const candidate = (q: QuickCheck): void => {
   const whole = body?.textContent ?? '';
   if (body && cyberStems(whole, MIN_CYBER_TERMS, true) < MIN_CYBER_TERMS) {
     setCandidate(() => verdictOf(extractContainerText(document, { url, quick: q })));
+    mark('al:page-no-cyber');
     mark('al:prepare-end');
     return settled(body, url, WATCH_FOR_MS, whole.length);
   }

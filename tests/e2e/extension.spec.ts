@@ -235,21 +235,24 @@ async function settledAlone(page: Page, extensionId: string): Promise<string[]> 
   return points;
 }
 
-for (const { file, what, sent, update, readability } of [
+for (const { file, what, sent, early, update, readability } of [
   // Enough cyber vocabulary to be analysed: the background settles it from the detector's text.
-  { file: 'crime.html', what: 'a story about cyber crime, not states: the background settles it from the detector\'s text', sent: true, update: { at: 'article', before: false }, readability: false },
+  { file: 'crime.html', what: 'a story about cyber crime, not states: the background settles it from the detector\'s text', sent: true, early: false, update: { at: 'article', before: false }, readability: false },
   // Too little: nothing is sent, and the background learns "not relevant" from the verdict.
-  { file: 'negative.html', what: 'a story in an <article> container without cyber vocabulary: the detector settles it alone', sent: false, update: { at: 'article', before: false }, readability: false },
+  { file: 'negative.html', what: 'a story in an <article> container without cyber vocabulary: the detector settles it alone', sent: false, early: true, update: { at: 'article', before: false }, readability: false },
   // Two terms ("network", "servers") in 730 words: too sparse to be relevant, settled alone too.
-  { file: 'sparse.html', what: 'a long story in an <article> container with two cyber terms, too sparse to be relevant: the detector settles it alone', sent: false, update: { at: 'article', before: false }, readability: false },
+  { file: 'sparse.html', what: 'a long story in an <article> container with two cyber terms, too sparse to be relevant: the detector settles it alone', sent: false, early: false, update: { at: 'article', before: false }, readability: false },
   // Without a container the update goes straight into <body> too: Readability reads it.
-  { file: 'unboxed.html', what: 'a story without an article container or cyber vocabulary: the detector settles it alone', sent: false, update: { at: 'footer', before: true }, readability: true },
+  { file: 'unboxed.html', what: 'a story without an article container or cyber vocabulary: the detector settles it alone', sent: false, early: true, update: { at: 'footer', before: true }, readability: true },
 ]) {
   test(`${what}, with no article script, and reads it again when it changes`, async ({ page, baseUrl, extensionId, tabIdOf, tabState }) => {
     await page.goto(`${baseUrl}/${file}`);
     const tabId = await tabIdOf(page);
     const state = await waitForState(tabState, tabId, s => s?.status === 'not-relevant');
     const points = await settledAlone(page, extensionId);
+    // Without two stems on the whole page it is settled before its container is read.
+    if (early) expect(points, 'settled on the whole page\'s text').toContain('al:page-no-cyber');
+    else expect(points, 'settled on its article\'s text').not.toContain('al:page-no-cyber');
     if (sent) {
       expect(state.report?.article.relevant).toBe(false);
       expect(points, 'the detector sent the text').toContain('al:analyse-end');
