@@ -29,11 +29,16 @@ let glued: RegExp | undefined;
 /**
  * How many cyber stems `text` holds, counting no further than `enough`. A `glued` text is one
  * whose elements' boundaries were dropped (an element's `textContent`: "<td>APT</td><td>28</td>"
- * reads "APT28"), where "apt" may touch the next element's letters: it is then counted anywhere,
- * so the count still never falls below that of any text read from the same elements.
+ * reads "APT28"), where "apt" may touch the next element's letters or digits on one side: it is
+ * then counted with a non-letter on either side, so the count does not fall below that of a
+ * reading of the same elements with breaks between them. Not counted anywhere ("caption",
+ * "chapter", "captured" are too common): an "APT" that is a whole element's text, glued to
+ * letters or digits on both sides ("Russia</td><td>APT</td><td>28"), is missed.
  */
 export function cyberStems(text: string, enough = MIN_CYBER_TERMS, isGlued = false): number {
-  const re = isGlued ? (glued ??= new RegExp(`${TERMS}|apt`, 'giu')) : (strict ??= new RegExp(`${TERMS}|(?<![a-z])apt(?![a-z\\d])`, 'giu'));
+  const re = isGlued
+    ? (glued ??= new RegExp(`${TERMS}|(?<![a-z])apt|apt(?![a-z\\d])`, 'giu'))
+    : (strict ??= new RegExp(`${TERMS}|(?<![a-z])apt(?![a-z\\d])`, 'giu'));
   re.lastIndex = 0;
   let n = 0;
   while (n < enough && re.exec(text)) n++;
