@@ -12,33 +12,18 @@ import { defineConfig } from 'wxt';
 function nativeBrowserInContentScripts() {
   const shim = '\0al-native-browser';
   let contentScript = false;
-  let production = false;
   return {
     name: 'attribution-lens:native-browser-in-content-scripts',
     enforce: 'pre' as const,
-    configResolved(config: { mode: string; build: { lib?: false | { entry?: unknown } } }) {
+    configResolved(config: { build: { lib?: false | { entry?: unknown } } }) {
       const lib = config.build.lib;
       contentScript = !!lib && /\.content[/.\\]|[/\\]detector[/\\]/.test(JSON.stringify(lib.entry ?? ''));
-      production = config.mode === 'production';
     },
     resolveId(source: string) {
       if (!contentScript) return null;
       return source === 'wxt/browser' || source === '@wxt-dev/webextension-polyfill/browser' ? shim : null;
     },
     load(id: string) {
-      // The always-on detector's entry, in production builds: WXT's wrapper of an unlisted script
-      // (node_modules/wxt/dist/virtual/unlisted-script-entrypoint.mjs) catches an error of `main`
-      // only to log it, and its logger prints nothing in production, then throws it again. That
-      // is ≈ 0.4 KB of the detector's 20 KB and work on every page; the same call without it.
-      const entry = /^\0virtual:wxt-unlisted-script-entrypoint\?(.*[/\\]entrypoints[/\\]detector[/\\]index\.ts)$/.exec(id);
-      if (entry && production) {
-        return [
-          `import definition from ${JSON.stringify(entry[1])};`,
-          "import { initPlugins } from 'virtual:wxt-plugins';",
-          'initPlugins();',
-          'export default definition.main();',
-        ].join('\n');
-      }
       if (id !== shim) return null;
       // Resolved on first use, not on load: the first read of `runtime` costs about 0.5 ms, and
       // the detector never uses the API on pages that are not articles.
@@ -52,11 +37,40 @@ function nativeBrowserInContentScripts() {
   };
 }
 
+/**
+ * The always-on detector's entry, in production builds, without WXT's wrapper of an unlisted
+ * script (node_modules/wxt/dist/virtual/unlisted-script-entrypoint.mjs): its `try` catches an
+ * error of `main` only to log it, with a logger that prints nothing in production, and throws it
+ * again. That is ≈ 0.4 KB of the detector's 20 KB, evaluated on every page; this is the same call
+ * without it. Development builds keep WXT's wrapper and its logs.
+ */
+function detectorEntryWithoutWrapper() {
+  const entry = /^\0virtual:wxt-unlisted-script-entrypoint\?(.*[/\\]entrypoints[/\\]detector[/\\]index\.ts)$/;
+  let production = false;
+  return {
+    name: 'attribution-lens:detector-entry-without-wrapper',
+    enforce: 'pre' as const,
+    configResolved(config: { mode: string }) {
+      production = config.mode === 'production';
+    },
+    load(id: string) {
+      const match = production ? entry.exec(id) : null;
+      if (!match) return null;
+      return [
+        `import definition from ${JSON.stringify(match[1])};`,
+        "import { initPlugins } from 'virtual:wxt-plugins';",
+        'initPlugins();',
+        'export default definition.main();',
+      ].join('\n');
+    },
+  };
+}
+
 // See docs/permissions.md for why each permission is needed.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [nativeBrowserInContentScripts()] }),
+  vite: () => ({ plugins: [nativeBrowserInContentScripts(), detectorEntryWithoutWrapper()] }),
   hooks: {
     // The always-on detector is a plain script (entrypoints/detector/), declared here with the
     // highlight stylesheet (entrypoints/highlights.content.css).
