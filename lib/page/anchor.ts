@@ -1,6 +1,7 @@
 import type { Span } from '../types';
-// Blocks are separated (a virtual space between them) where the extracted text separates them.
-import { BLOCK } from './block-text';
+// Blocks are separated (a virtual space between them) where the extracted text separates them,
+// and the text extraction leaves out (code, form controls, hidden regions) is not indexed either.
+import { BLOCK, isSkipped } from './block-text';
 
 /**
  * Offsets → live-DOM Ranges. Report offsets are into `ExtractedArticle.text`, built from
@@ -10,11 +11,6 @@ import { BLOCK } from './block-text';
  * Hypothesis anchors a TextQuoteSelector. No fuzzy matching: a span not found is skipped.
  */
 
-/** Elements whose text is never indexed (and so never highlighted). */
-const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'IFRAME',
-  'OBJECT', 'CANVAS', 'SVG', 'MATH', 'AL-CARD', 'HEAD',
-]);
 const CONTEXT = 32;
 /**
  * A run of characters the normalised texts drop or collapse: whitespace (one space if the text
@@ -53,14 +49,6 @@ export function positionOf(idx: TextIndex, pos: number): [number, number] {
   return [idx.pieceNode[lo], idx.pieceOffset[lo] + (pos - idx.pieceAt[lo])];
 }
 
-/** Is `el` (upper-cased tag `tag`) excluded from the index (its whole subtree)? */
-export function isSkipped(el: Element, tag = el.tagName.toUpperCase()): boolean {
-  if (SKIP_TAGS.has(tag)) return true;
-  if (el.hasAttribute('hidden')) return true;
-  const editable = el.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
-}
-
 function blockOf(node: Node, cache: Map<Element, Element | null>): Element | null {
   const parent = node.parentElement;
   if (!parent) return null;
@@ -73,9 +61,9 @@ function blockOf(node: Node, cache: Map<Element, Element | null>): Element | nul
 }
 
 /**
- * One pass over the text nodes under `root` (skipping scripts, styles, form fields,
- * contenteditable, `hidden` subtrees and our own UI): whitespace runs become one space, block
- * boundaries a space, invisible characters are dropped.
+ * One pass over the text nodes under `root` (skipping what the text extraction skips: scripts,
+ * styles, form fields, hidden or editable subtrees, our own UI): whitespace runs become one space,
+ * block boundaries a space, invisible characters are dropped.
  */
 export function buildTextIndex(root: Node): TextIndex {
   const doc = root.ownerDocument ?? (root as Document);
@@ -89,7 +77,7 @@ export function buildTextIndex(root: Node): TextIndex {
     if (n.nodeType === 3) nodes.push(n as Text);
     else {
       const tag = (n as Element).tagName.toUpperCase();
-      if (isSkipped(n as Element, tag)) {
+      if (isSkipped(n as Element, undefined, tag)) {
         n = walker.nextSibling();
         while (!n && walker.parentNode()) n = walker.nextSibling();
         continue;

@@ -39,13 +39,17 @@ export const BLOCK = new Set([
   'THEAD', 'TR', 'UL', 'BODY', 'HTML',
 ]);
 
-/** Never text: code, media, form controls, hidden or editable regions. */
+/**
+ * Never text: code, media, form controls, hidden or editable regions, and our own card's host.
+ * The live text index (./anchor.ts) leaves out the same: a span can only be in text read here.
+ */
 const SKIP = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO',
-  'AUDIO', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'OPTION', 'HEAD', 'TITLE', 'META', 'LINK',
+  'AUDIO', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'OPTION', 'HEAD', 'TITLE', 'META', 'LINK', 'AL-CARD',
 ]);
 
-function isSkipped(el: Element, extra?: (el: Element, tag: string) => boolean, tag = el.tagName.toUpperCase()): boolean {
+/** Is `el` (upper-cased tag `tag`) left out, with its whole subtree? `extra` may leave out more. */
+export function isSkipped(el: Element, extra?: (el: Element, tag: string) => boolean, tag = el.tagName.toUpperCase()): boolean {
   if (SKIP.has(tag)) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const ce = el.getAttribute('contenteditable');
