@@ -331,11 +331,26 @@ function phases(points) {
     }
     return out;
   };
-  const total = (a, b) => all(a, b).reduce((sum, [x, y]) => sum + (y - x), 0);
-  const detector = span('al:detector-start', 'al:detector-end'); // includes `prepare` on candidates
+  // Work done in slices (lib/page/steps.ts) gives the page its turn between `al:yield-start` and
+  // `al:yield-end`: a gap inside one of our spans is not our work, and splits the span into the
+  // tasks it ran in. (Our other work that ran during a gap has spans of its own, inside the gap.)
+  const gaps = all('al:yield-start', 'al:yield-end');
+  const pieces = ([x, y]) => {
+    const out = [];
+    for (const [g0, g1] of gaps) {
+      if (g0 < x || g1 > y) continue;
+      out.push([x, g0]);
+      x = g1;
+    }
+    out.push([x, y]);
+    return out;
+  };
+  const net = ([x, y]) => pieces([x, y]).reduce((sum, [a, b]) => sum + (b - a), 0);
+  const total = (a, b) => all(a, b).reduce((sum, s) => sum + net(s), 0);
+  const detector = total('al:detector-start', 'al:detector-end'); // includes `prepare` on candidates
   const extract = span('al:extract-start', 'al:extract-end'); // the article script's, when the detector's was not usable
-  const index = span('al:index-start', 'al:index-end');
-  const anchor = span('al:anchor-start', 'al:anchor-end');
+  const index = all('al:index-start', 'al:index-end').length ? net(all('al:index-start', 'al:index-end')[0]) : NaN;
+  const anchor = all('al:anchor-start', 'al:anchor-end').length ? total('al:anchor-start', 'al:anchor-end') : NaN;
   const highlight = span('al:highlight-start', 'al:highlight-end');
   const work = [detector, extract].filter(Number.isFinite).reduce((a, b) => a + b, 0) + total('al:index-start', 'al:index-end') + total('al:anchor-start', 'al:anchor-end') + total('al:highlight-start', 'al:highlight-end') + total('al:complete-start', 'al:complete-end');
   // The content scripts' synchronous spans: a long task is the extension's if it contains one.
@@ -348,14 +363,14 @@ function phases(points) {
     ['al:index-start', 'al:index-end'],
     ['al:anchor-start', 'al:anchor-end'],
     ['al:highlight-start', 'al:highlight-end'],
-  ].flatMap(([a, b]) => all(a, b));
+  ].flatMap(([a, b]) => all(a, b).flatMap(pieces));
   return {
     spans,
     total: end - start,
     painted: t('al:painted') - start,
     detector,
     quickCheck: span('al:detector-start', 'al:quickcheck-end'),
-    prepare: span('al:prepare-start', 'al:prepare-end'),
+    prepare: all('al:prepare-start', 'al:prepare-end').length ? total('al:prepare-start', 'al:prepare-end') : NaN,
     inject: span('al:request-script', 'al:article-start'),
     extract,
     engine: span('bg:engine-start', 'bg:engine-end'),

@@ -1,13 +1,14 @@
 import './started';
-import { defineUnlistedScript } from '#imports';
+import type { UnlistedScriptDefinition } from 'wxt';
 import { browser } from 'wxt/browser';
 import { sendFromContent } from '../../lib/messaging/client';
 import { cannotBeRelevant, cyberStems, MIN_CYBER_TERMS } from '../../lib/nlp/cyber-hint';
 import { quickCheck, type QuickCheck } from '../../lib/page/detect';
 import { textOutsideCode } from '../../lib/page/block-text';
-import { extractContainerText, type ContainerText } from '../../lib/page/extract-core';
+import { extractContainerText, extractContainerTextInSlices, type ContainerText } from '../../lib/page/extract-core';
 import { hasHighlightApi, isDarkBackground, type KnownBackground } from '../../lib/page/highlighter';
 import { anchorAhead } from '../../lib/page/anchor-ahead';
+import { SLICE_MS } from '../../lib/page/steps';
 import { drawFirst } from './draw-first';
 import { prepare, setCandidate } from '../../lib/page/handoff';
 import { mark } from '../../lib/page/timing';
@@ -133,7 +134,6 @@ const candidate = (q: QuickCheck): void => {
   unannotated = null;
   setCandidate(true);
   const url = location.href;
-  const requestScript = (): void => (mark('al:request-script'), void sendFromContent('requestArticleScript', { url, reasons: q.reasons }));
   mark('al:prepare-start');
   // Most news a reader opens is about something else. An article with too little cyber
   // vocabulary cannot be relevant (lib/nlp/cyber-hint.ts): nothing is sent, and the verdict
@@ -155,13 +155,19 @@ const candidate = (q: QuickCheck): void => {
     return settled(body, url, WATCH_FOR_MS, whole.length);
   }
   // The quick check's reasons are the article's (no second, fuller check on the critical path).
-  const found = extractContainerText(document, { url, quick: q });
+  // A huge container (a long Wikipedia article) is read in slices that yield to the page; any
+  // other is read in this task, and what follows runs in it too (a microtask).
+  void extractContainerTextInSlices(document, { url, quick: q }, SLICE_MS).then(found => (read(q.reasons, url, found), mark('al:detector-end')));
+};
+/** The candidate's container is read (`found`, null without a clear one): settle it here, or send it. */
+const read = (reasons: string[], url: string, found: ContainerText | null): void => {
   mark('al:prepare-end');
+  const requestScript = (): void => (mark('al:request-script'), void sendFromContent('requestArticleScript', { url, reasons }));
   // Then the same test and the density of the terms on the article, as the analysis reads it.
   // Without a container the article script would read the page with Readability: the test is
   // then on the page's text, and only on its count of terms (what Readability keeps of it may be
   // denser).
-  const region = found ? found.region : body;
+  const region = found ? found.region : document.body;
   if (region && cannotBeRelevant(found ? found.article.text : textOutsideCode(region), !!found)) {
     setCandidate(verdictOf(found));
     return settled(region, url, found ? null : WATCH_FOR_MS);
@@ -222,10 +228,17 @@ const schedule = (): void => {
   }, RECHECK_DEBOUNCE_MS);
 };
 
-export default defineUnlistedScript(() => {
-  setCandidate(false);
-  check();
-  // Late text: observed on the document (no element wrapper needed) for a while.
-  if (!requested) watch(document, WATCH_FOR_MS);
-  mark('al:detector-end');
-});
+// The definition `defineUnlistedScript` would return, written out: its normalising function is
+// then not bundled into the always-on script.
+const detector: UnlistedScriptDefinition = {
+  main() {
+    setCandidate(false);
+    check();
+    // Late text: observed on the document (no element wrapper needed) for a while. A candidate
+    // whose container is being read marks its end when the reading's task is done (`read`).
+    if (requested) return;
+    watch(document, WATCH_FOR_MS);
+    mark('al:detector-end');
+  },
+};
+export default detector;

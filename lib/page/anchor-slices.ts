@@ -1,10 +1,7 @@
 import type { Span } from '../types';
 import type { Anchor } from './anchor';
+import { drainInSlices, SLICE_MS, type Steps } from './steps';
 import { mark } from './timing';
-import { yieldToPage } from './yield';
-
-/** Work slice before yielding to the page, in ms (well under the 50 ms of a long task). */
-export const SLICE_MS = 12;
 
 /**
  * `anchor` over `spans`, cut into slices of SLICE_MS that yield to the page between them
@@ -13,17 +10,16 @@ export const SLICE_MS = 12;
  */
 export async function anchorInSlices(anchor: Anchor, spans: readonly Span[], cancelled: () => boolean): Promise<(Range | null)[] | null> {
   mark('al:anchor-start');
+  const ranges = await drainInSlices(anchorSteps(anchor, spans), SLICE_MS, cancelled);
+  mark('al:anchor-end');
+  return ranges;
+}
+
+function* anchorSteps(anchor: Anchor, spans: readonly Span[]): Steps<(Range | null)[]> {
   const ranges: (Range | null)[] = [];
-  let sliceStart = performance.now();
   for (const span of spans) {
     ranges.push(anchor(span));
-    if (performance.now() - sliceStart > SLICE_MS) {
-      mark('al:anchor-yield');
-      await yieldToPage();
-      if (cancelled()) return null;
-      sliceStart = performance.now();
-    }
+    yield;
   }
-  mark('al:anchor-end');
   return ranges;
 }

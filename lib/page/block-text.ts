@@ -5,8 +5,11 @@
  * Invariants: paragraphs are joined by "\n\n"; inside a paragraph all whitespace runs are one
  * space and there is no leading or trailing space; `blocks[i]` covers `text.slice(start, end)`
  * (UTF-16 offsets). The walk is iterative (no recursion), so a DOM 10,000 levels deep is fine,
- * and it only reads the DOM.
+ * and it only reads the DOM. It can be read in slices ({@link blockTextSteps}, ./steps.ts): a
+ * page that changes between two slices gives a text that mixes its states (a node removed
+ * meanwhile ends the reading there), as a reading just before or after the change would.
  */
+import { drain, STEP, type Steps } from './steps';
 
 /** One paragraph of the text and the block element it came from. */
 export interface TextBlock {
@@ -91,7 +94,7 @@ class Builder {
  * @returns the text and, per paragraph, its `[start, end)` offsets and its block element.
  */
 export function blockText(root: Element, opts: BlockTextOptions = {}): BlockText {
-  return blockTextOf([root], opts);
+  return drain(blockTextSteps([root], opts));
 }
 
 /**
@@ -99,10 +102,15 @@ export function blockText(root: Element, opts: BlockTextOptions = {}): BlockText
  * each root starts a new paragraph.
  */
 export function blockTextOf(roots: Element[], opts: BlockTextOptions = {}): BlockText {
+  return drain(blockTextSteps(roots, opts));
+}
+
+/** {@link blockTextOf} as steps (./steps.ts), to be read in slices. */
+export function* blockTextSteps(roots: Element[], opts: BlockTextOptions = {}): Steps<BlockText> {
   const b = new Builder();
   const memo = new Map<Element, boolean>();
   // A root inside a left-out subtree (a <p> of a contenteditable region, a <template>) is left out too.
-  for (const root of roots) if (!isSkipped(root) && !insideSkipped(root, memo)) walk(root, b, opts.skip);
+  for (const root of roots) if (!isSkipped(root) && !insideSkipped(root, memo)) yield* walk(root, b, opts.skip);
   b.flush();
   return { text: b.parts.join('\n\n'), blocks: b.blocks };
 }
@@ -131,12 +139,17 @@ function insideSkipped(el: Element, memo: Map<Element, boolean>): boolean {
   return skipped;
 }
 
-function walk(root: Element, b: Builder, skip?: BlockTextOptions['skip']): void {
+function* walk(root: Element, b: Builder, skip?: BlockTextOptions['skip']): Steps<void> {
   const blockStack: Element[] = [root];
   let brRun = 0;
+  let steps = 0;
   b.flush();
   let node: Node | null = root.firstChild;
   while (node) {
+    if (++steps === STEP) {
+      steps = 0;
+      yield;
+    }
     let descend = false;
     if (node.nodeType === 3 || node.nodeType === 4) {
       const data = (node as CharacterData).data;

@@ -79,7 +79,7 @@ const SAMPLE = (step: number, min: number): string =>
   `(((//p)[(position() - 1) mod ${step} = 0])[position() <= ${P_SAMPLE}][string-length(normalize-space()) >= ${min}])`;
 
 function xpathProbe(doc: Document): PageProbe {
-  if (typeof doc.evaluate !== 'function') throw new Error('quickCheck: no XPath here; use detect-elements');
+  if (typeof doc.evaluate !== 'function') throw new Error('no XPath: use elementProbe'); // (./detect-elements.ts)
   const num = (expr: string): number => doc.evaluate(expr, doc, null, 1 /* NUMBER_TYPE */, null).numberValue;
   const str = (expr: string): string => doc.evaluate(expr, doc, null, 2 /* STRING_TYPE */, null).stringValue;
   return {

@@ -4,15 +4,18 @@
  * a clone, everything else only reads.
  *
  * This module does not import Readability (35 KB minified): callers pass it in
- * (`ExtractOptions.readability`). The always-on detector uses {@link extractFromContainer}, which
- * never needs it; the article script gets it from a separately injected script only on pages
- * without a clear article container; `./extract.ts` binds it for the CLI and tests.
+ * (`ExtractOptions.readability`). The always-on detector reads the container alone
+ * ({@link extractContainerTextInSlices}), which never needs it; the article script gets it from a
+ * separately injected script only on pages without a clear article container; `./extract.ts`
+ * binds it for the CLI and tests. The detector reads the live container in slices (a huge one
+ * would otherwise be one long task), the rest at once: one reading, as steps (./steps.ts).
  */
 import type { ExtractedArticle, SourceInfo } from '../types';
-import { blockText, type BlockText } from './block-text';
+import { blockText, blockTextSteps, type BlockText } from './block-text';
 import { quickCheck, type QuickCheck, type QuickCheckOptions } from './detect';
 import { paragraphCluster, pageText } from './fallback-text';
 import { headlineTest, norm, readMetadata } from './metadata';
+import { drain, drainInSlices, type Steps } from './steps';
 
 /** The part of Readability's class extraction uses (`@mozilla/readability`'s `Readability`). */
 export type ReadabilityClass = new (
@@ -130,22 +133,25 @@ function isChrome(el: Element, tag = el.tagName.toUpperCase()): boolean {
   return names.length > 1 && (CHROME_NAMES.test(names) || BYLINE_NAMES.test(names));
 }
 
+type LiveText = { bt: BlockText; region: Element } | null;
+
 /**
  * The cheap path: the live page's article container read directly (no clone, no Readability),
  * minus the chrome inside it. Null when there is no clear container or it holds too little
- * running text; then Readability decides.
+ * running text; then Readability decides. As steps (./steps.ts): the detector reads a huge
+ * container in slices.
  */
-function containerText(doc: Document): { bt: BlockText; region: Element } | null {
+function* containerTextSteps(doc: Document): Steps<LiveText> {
   const marked = articleContainer(doc);
-  const read = (region: Element | null) => {
+  const read = function* (region: Element | null): Steps<LiveText> {
     if (!region) return null;
-    const bt = blockText(region, { skip: isChrome });
+    const bt = yield* blockTextSteps([region], { skip: isChrome });
     return bt.text.length < SHORT_TEXT || longParagraphs(bt) < 3 ? null : { bt, region };
   };
-  const first = read(marked);
+  const first = yield* read(marked);
   if (first) return first;
   const cluster = paragraphContainer(doc);
-  return cluster && cluster !== marked ? read(cluster) : null;
+  return cluster && cluster !== marked ? yield* read(cluster) : null;
 }
 
 /** Depth and element count, walked iteratively, stopping early past the limits. */
@@ -244,7 +250,7 @@ function longParagraphs(bt: BlockText): number {
  * Readability's unless it is missing or short and a fallback has more.
  */
 function chooseText(doc: Document, notes: string[], readability: ReadabilityClass | null | undefined): Chosen {
-  const live = containerText(doc);
+  const live = drain(containerTextSteps(doc));
   if (live) return { bt: live.bt, source: 'container', region: live.region };
   const rd = readabilityText(doc, notes, readability);
   if (rd && rd.text.length >= SHORT_TEXT) return { bt: rd, source: 'readability' };
@@ -327,7 +333,7 @@ export function extractWithRegion(doc: Document, opts: ExtractOptions = {}): { a
  * container with enough running text. The always-on detector runs it on candidate pages.
  */
 export function extractFromContainer(doc: Document, opts: ExtractOptions = {}): { article: ExtractedArticle; region: Element } | null {
-  const live = containerText(doc);
+  const live = drain(containerTextSteps(doc));
   if (!live) return null;
   const { article } = finish(doc, opts, { bt: live.bt, source: 'container', region: live.region }, []);
   return { article, region: live.region };
@@ -348,7 +354,19 @@ export interface ContainerText {
  * text and verdict are the same; {@link completeSource} adds the rest.
  */
 export function extractContainerText(doc: Document, opts: ExtractOptions = {}): ContainerText | null {
-  const live = containerText(doc);
+  return containerTextOf(doc, opts, drain(containerTextSteps(doc)));
+}
+
+/**
+ * {@link extractContainerText} read in slices of `sliceMs` that yield to the page: a huge
+ * container (a long Wikipedia article, 9,900 elements: ≈ 25 ms of reading in a new isolated
+ * world) is not read in one long task. The page may change between two slices (./block-text.ts).
+ */
+export async function extractContainerTextInSlices(doc: Document, opts: ExtractOptions, sliceMs: number): Promise<ContainerText | null> {
+  return containerTextOf(doc, opts, await drainInSlices(containerTextSteps(doc), sliceMs));
+}
+
+function containerTextOf(doc: Document, opts: ExtractOptions, live: LiveText): ContainerText | null {
   if (!live) return null;
   const { article } = finishText(doc, opts, { bt: live.bt, source: 'container', region: live.region }, []);
   return { article, region: live.region, rawText: live.bt.text };
