@@ -127,7 +127,8 @@ export class ArticleController {
     let ranges: (Range | null)[] | null;
     if (early && !changed && sameTargets(early.targets, targets)) ranges = early.ranges;
     else {
-      const anchor = ahead ? ahead.take() : anchorIn(document.body, article.text);
+      const anchor = await (ahead ? ahead.take() : anchorIn(document.body, article.text));
+      if (signal.aborted) return;
       ranges = await anchorInSlices(anchor, targets, () => signal.aborted);
       if (!ranges) return;
     }

@@ -21,13 +21,13 @@ export async function drawFirst(
   url: string,
   found: ContainerText,
   answer: FirstDrawing,
-  anchor: Anchor,
+  anchor: Promise<Anchor>,
   background?: KnownBackground,
 ): Promise<void> {
   const targets = targetsOf(answer.report);
   if (!targets.length || !found.region.isConnected) return;
   // A navigation while anchoring (a single-page app) leaves the drawing to the article script.
-  const ranges = await anchorInSlices(anchor, targets, () => location.href !== url);
+  const ranges = await anchorInSlices(await anchor, targets, () => location.href !== url);
   if (!ranges) return;
   mark('al:highlight-start');
   const drawn: Drawn[] = [];

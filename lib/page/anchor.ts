@@ -2,6 +2,7 @@ import type { Span } from '../types';
 // Blocks are separated (a virtual space between them) where the extracted text separates them,
 // and the text extraction leaves out (code, form controls, hidden regions) is not indexed either.
 import { BLOCK, isSkipped } from './block-text';
+import { drain, STEP, type Steps } from './steps';
 
 /**
  * Offsets → live-DOM Ranges. Report offsets are into `ExtractedArticle.text`, built from
@@ -66,14 +67,28 @@ function blockOf(node: Node, cache: Map<Element, Element | null>): Element | nul
  * block boundaries a space, invisible characters are dropped.
  */
 export function buildTextIndex(root: Node): TextIndex {
+  return drain(textIndexSteps(root));
+}
+
+/**
+ * {@link buildTextIndex} as steps (./steps.ts), to be built in slices. A page that changes
+ * between two slices gives an index that mixes its states; anchoring never makes a Range past a
+ * node's end ({@link toRange}), and the callers watch the text for changes (./anchor-ahead.ts).
+ */
+export function* textIndexSteps(root: Node): Steps<TextIndex> {
   const doc = root.ownerDocument ?? (root as Document);
   // No `acceptNode` filter: the browser calling into JavaScript for every node cost more than the
   // walk itself (a long Wikipedia article in a new isolated world: 27 ms with it, 10 ms without).
   // A skipped element's subtree is stepped over here, as a filter's REJECT would.
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
   const nodes: Text[] = [];
+  let steps = 0;
   let n = walker.nextNode();
   while (n) {
+    if (++steps === STEP) {
+      steps = 0;
+      yield;
+    }
     if (n.nodeType === 3) nodes.push(n as Text);
     else {
       const tag = (n as Element).tagName.toUpperCase();
@@ -98,6 +113,10 @@ export function buildTextIndex(root: Node): TextIndex {
   let lastBlock: Element | null = null;
   let lastSpace = true;
   for (let ni = 0; ni < nodes.length; ni++) {
+    if (++steps === STEP) {
+      steps = 0;
+      yield;
+    }
     const node = nodes[ni];
     const block: Element | null = node.parentNode ? blockOf(node, cache) : lastBlock;
     if (block !== lastBlock && !lastSpace) {

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { anchorSpans, bestPosition, buildTextIndex, normaliseWithMap } from '../../lib/page/anchor';
 import { anchorAhead, MAX_AHEAD_ELEMENTS } from '../../lib/page/anchor-ahead';
+import { STEP } from '../../lib/page/steps';
 
 function page(html: string): Document {
   document.body.innerHTML = html; // test fixture only, no page text
@@ -228,8 +229,31 @@ describe('anchorAhead: the index is built while the answer travels, unless the r
     expect(indexed()).toBe(before); // not in the caller's task
     await settle();
     expect(indexed()).toBe(before + 1);
-    expect(ahead.take()(span('Netherlands'))?.toString()).toBe('Netherlands');
+    expect((await ahead.take())(span('Netherlands'))?.toString()).toBe('Netherlands');
     expect(indexed()).toBe(before + 1);
+    ahead.stop();
+  });
+
+  it('gives the index being built ahead to a take() that comes meanwhile, without building another', async () => {
+    // Enough text nodes for several steps of the walk: the build yields between them.
+    const paragraphs = Array.from({ length: 3 * STEP }, (_, i) => `<p>Paragraph ${i} says the Netherlands blamed China.</p>`).join('');
+    page(`<article><p>China denied it.</p><p>The Netherlands blamed China for the hack, and China denied it.</p>${paragraphs}</article>`);
+    const yields = (): number => ((globalThis as { __attributionLensTimings?: { name: string }[] }).__attributionLensTimings ?? []).filter(p => p.name === 'al:yield-start').length;
+    const before = indexed();
+    const yieldsBefore = yields();
+    // A clock that runs 100 ms per reading: every slice is over at once.
+    let clock = performance.now();
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 100));
+    onTestFinished(() => now.mockRestore());
+    const ahead = anchorAhead(document.querySelector('article')!, EXTRACTED);
+    // Until the build has started (the next task), then while it yields: the same promise.
+    for (let i = 0; i < 50 && indexed() === before; i++) await new Promise(resolve => setTimeout(resolve, 0));
+    expect(indexed()).toBe(before + 1);
+    const taken = ahead.take();
+    expect(ahead.take()).toBe(taken);
+    expect((await taken)(span('Netherlands'))?.toString()).toBe('Netherlands');
+    expect(indexed()).toBe(before + 1);
+    expect(yields()).toBeGreaterThan(yieldsBefore);
     ahead.stop();
   });
 
@@ -240,7 +264,7 @@ describe('anchorAhead: the index is built while the answer travels, unless the r
     const ahead = anchorAhead(document.querySelector('article')!, EXTRACTED);
     await settle();
     expect(indexed()).toBe(before);
-    expect(ahead.take()(span('Netherlands'))?.toString()).toBe('Netherlands');
+    expect((await ahead.take())(span('Netherlands'))?.toString()).toBe('Netherlands');
     expect(indexed()).toBe(before + 1);
     ahead.stop();
   });

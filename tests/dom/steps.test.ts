@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { buildTextIndex, textIndexSteps } from '../../lib/page/anchor';
 import { blockText, blockTextSteps } from '../../lib/page/block-text';
 import { elementProbe } from '../../lib/page/detect-elements';
 import { extractContainerText, extractContainerTextInSlices } from '../../lib/page/extract-core';
@@ -66,6 +67,16 @@ describe('reading in slices reads what reading at once reads', () => {
     expect(sliced.text).toBe(once.text);
     expect(sliced.blocks).toEqual(once.blocks);
     expect(once.blocks.length).toBeGreaterThan(2 * STEP);
+  });
+
+  it('the text index: the same text and pieces when every step yields', async () => {
+    document.body.innerHTML = longArticle(2 * STEP);
+    const once = buildTextIndex(document.body);
+    const sliced = await drainInSlices(textIndexSteps(document.body), 0);
+    expect(sliced.text).toBe(once.text);
+    expect(sliced.pieceAt).toEqual(once.pieceAt);
+    expect(sliced.pieceOffset).toEqual(once.pieceOffset);
+    expect(sliced.nodes.length).toBe(once.nodes.length);
   });
 
   it('the article container: the same article, read in slices that yield', async () => {

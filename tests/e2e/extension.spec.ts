@@ -158,6 +158,33 @@ test('the detector draws the first highlights; the article script takes them ove
   expectHighlightsFor(state, await highlightSizes(page));
 });
 
+test('a relevant article in a huge container is read and indexed in slices that yield to the page; the detector still draws first', async ({ page, serve, extensionId, tabIdOf, tabState }) => {
+  const html = fs.readFileSync(path.join(PAGES_DIR, 'attribution.html'), 'utf8');
+  // 40,000 empty inline elements inside the story's container: every DOM walk meets them (at
+  // several µs each in a new isolated world), its text and cyber vocabulary stay the story's.
+  const huge = html.replace('</article>', `<div class="story-extras">${'<b></b>'.repeat(40_000)}</div></article>`);
+  expect(huge).not.toBe(html);
+  const base = await serve({ '/huge-container.html': huge });
+  await page.goto(`${base}/huge-container.html`);
+  const tabId = await tabIdOf(page);
+  const state = await waitForState(tabState, tabId, s => s?.status === 'done' && s.anchoring !== null, 20_000);
+  await expect.poll(async () => Object.keys(await highlightSizes(page)).length).toBeGreaterThan(0);
+  expectHighlightsFor(state, await highlightSizes(page));
+  const points = await contentTimings(page, extensionId);
+  const at = (name: string, from = 0) => points.findIndex((p, i) => i >= from && p.name === name);
+  /** Whether the page had its turn (`al:yield-start`) between the first `start` and the `end` after it. */
+  const yieldedWithin = (start: string, end: string): boolean => {
+    const a = at(start);
+    const b = at(end, a);
+    const y = at('al:yield-start', a);
+    return a >= 0 && b > a && y > a && y < b;
+  };
+  expect(yieldedWithin('al:prepare-start', 'al:prepare-end'), "the detector's reading of the container").toBe(true);
+  expect(yieldedWithin('al:index-start', 'al:index-end'), 'the text index').toBe(true);
+  const first = (name: string) => points.find(p => p.name === name)?.t ?? NaN;
+  expect(first('al:highlight-end'), 'highlights registered before the article script ran').toBeLessThan(first('al:article-start'));
+});
+
 test('a dark article gets the dark scheme, from the first drawing to the article script\'s', async ({ page, serve, extensionId, tabIdOf, tabState }) => {
   const html = fs.readFileSync(path.join(PAGES_DIR, 'attribution.html'), 'utf8');
   // After the page's own rules (they set a white body). The story's own box is transparent: the
