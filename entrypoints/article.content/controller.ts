@@ -3,7 +3,8 @@ import { isContextInvalidated, sendFromContent } from '../../lib/messaging/clien
 import type { Settings } from '../../lib/messaging/protocol';
 import type { ExtractedArticle } from '../../lib/types';
 import { anchorInSlices } from '../../lib/page/anchor-slices';
-import { completeSource, extractFromContainer, extractWithRegion, type ContainerText } from '../../lib/page/extract-core';
+import { completeSource, extractFromContainerInSlices, extractWithRegion, type ContainerText } from '../../lib/page/extract-core';
+import { SLICE_MS } from '../../lib/page/steps';
 import { elementProbe } from '../../lib/page/detect-elements';
 import { readabilityIfLoaded, takeDrawing, takePrepared } from '../../lib/page/handoff';
 import { anchorAhead, anchorIn } from '../../lib/page/anchor-ahead';
@@ -155,7 +156,8 @@ export class ArticleController {
    */
   private async extract(url: string): Promise<{ article: ExtractedArticle; region: Element | null } | null> {
     mark('al:extract-start');
-    let found: { article: ExtractedArticle; region: Element | null } | null = extractFromContainer(document, { url, probe: elementProbe });
+    // A huge container is read in slices that yield to the page.
+    let found: { article: ExtractedArticle; region: Element | null } | null = await extractFromContainerInSlices(document, { url, probe: elementProbe }, SLICE_MS);
     if (!found) {
       if (!readabilityIfLoaded()) {
         mark('al:readability-load');
