@@ -349,8 +349,13 @@ function phases(points) {
   const total = (a, b) => all(a, b).reduce((sum, s) => sum + net(s), 0);
   const detector = total('al:detector-start', 'al:detector-end'); // includes `prepare` on candidates
   const extract = span('al:extract-start', 'al:extract-end'); // the article script's, when the detector's was not usable
-  const index = all('al:index-start', 'al:index-end').length ? net(all('al:index-start', 'al:index-end')[0]) : NaN;
-  const anchor = all('al:anchor-start', 'al:anchor-end').length ? total('al:anchor-start', 'al:anchor-end') : NaN;
+  /** The first `[a, b]` span, less the page's turns inside it (NaN without one). */
+  const first = (a, b) => {
+    const [s] = all(a, b);
+    return s ? net(s) : NaN;
+  };
+  const index = first('al:index-start', 'al:index-end');
+  const anchor = first('al:anchor-start', 'al:anchor-end');
   const highlight = span('al:highlight-start', 'al:highlight-end');
   const work = [detector, extract].filter(Number.isFinite).reduce((a, b) => a + b, 0) + total('al:index-start', 'al:index-end') + total('al:anchor-start', 'al:anchor-end') + total('al:highlight-start', 'al:highlight-end') + total('al:complete-start', 'al:complete-end');
   // The content scripts' synchronous spans: a long task is the extension's if it contains one.
@@ -370,7 +375,7 @@ function phases(points) {
     painted: t('al:painted') - start,
     detector,
     quickCheck: span('al:detector-start', 'al:quickcheck-end'),
-    prepare: all('al:prepare-start', 'al:prepare-end').length ? total('al:prepare-start', 'al:prepare-end') : NaN,
+    prepare: first('al:prepare-start', 'al:prepare-end'),
     inject: span('al:request-script', 'al:article-start'),
     extract,
     engine: span('bg:engine-start', 'bg:engine-end'),

@@ -3,7 +3,7 @@ import { isContextInvalidated, sendFromContent } from '../../lib/messaging/clien
 import type { Settings } from '../../lib/messaging/protocol';
 import type { ExtractedArticle } from '../../lib/types';
 import { anchorInSlices } from '../../lib/page/anchor-slices';
-import { completeSource, extractFromContainerInSlices, extractWithRegion, type ContainerText } from '../../lib/page/extract-core';
+import { completeSource, extractContainerTextInSlices, extractWithRegion, type ContainerText } from '../../lib/page/extract-core';
 import { SLICE_MS } from '../../lib/page/steps';
 import { elementProbe } from '../../lib/page/detect-elements';
 import { readabilityIfLoaded, takeDrawing, takePrepared } from '../../lib/page/handoff';
@@ -157,7 +157,8 @@ export class ArticleController {
   private async extract(url: string): Promise<{ article: ExtractedArticle; region: Element | null } | null> {
     mark('al:extract-start');
     // A huge container is read in slices that yield to the page.
-    let found: { article: ExtractedArticle; region: Element | null } | null = await extractFromContainerInSlices(document, { url, probe: elementProbe }, SLICE_MS);
+    const live = await extractContainerTextInSlices(document, { url, probe: elementProbe }, SLICE_MS);
+    let found: { article: ExtractedArticle; region: Element | null } | null = live && { article: completeSource(document, live), region: live.region };
     if (!found) {
       if (!readabilityIfLoaded()) {
         mark('al:readability-load');

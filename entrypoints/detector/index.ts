@@ -157,10 +157,10 @@ const candidate = (q: QuickCheck): void => {
   // The quick check's reasons are the article's (no second, fuller check on the critical path).
   // A huge container (a long Wikipedia article) is read in slices that yield to the page; any
   // other is read in this task, and what follows runs in it too (a microtask).
-  void extractContainerTextInSlices(document, { url, quick: q }, SLICE_MS).then(found => (read(q.reasons, url, found), mark('al:detector-end')));
+  void extractContainerTextInSlices(document, { url, quick: q }, SLICE_MS).then(found => (settleOrSend(q.reasons, url, found), mark('al:detector-end')));
 };
 /** The candidate's container is read (`found`, null without a clear one): settle it here, or send it. */
-const read = (reasons: string[], url: string, found: ContainerText | null): void => {
+const settleOrSend = (reasons: string[], url: string, found: ContainerText | null): void => {
   mark('al:prepare-end');
   const requestScript = (): void => (mark('al:request-script'), void sendFromContent('requestArticleScript', { url, reasons }));
   // Then the same test and the density of the terms on the article, as the analysis reads it.
@@ -235,7 +235,7 @@ const detector: UnlistedScriptDefinition = {
     setCandidate(false);
     check();
     // Late text: observed on the document (no element wrapper needed) for a while. A candidate
-    // whose container is being read marks its end when the reading's task is done (`read`).
+    // whose container is being read marks its end when the reading's task is done (`settleOrSend`).
     if (requested) return;
     watch(document, WATCH_FOR_MS);
     mark('al:detector-end');

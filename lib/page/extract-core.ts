@@ -4,7 +4,7 @@
  * a clone, everything else only reads.
  *
  * This module does not import Readability (35 KB minified): callers pass it in
- * (`ExtractOptions.readability`). The always-on detector reads the container alone
+ * (`ExtractOptions.readability`). The content scripts read the container alone
  * ({@link extractContainerTextInSlices}), which never needs it; the article script gets it from a
  * separately injected script only on pages without a clear article container; `./extract.ts`
  * binds it for the CLI and tests. The live container is read in slices in the browser (a huge one
@@ -330,19 +330,11 @@ export function extractWithRegion(doc: Document, opts: ExtractOptions = {}): { a
 /**
  * The cheap path alone: the page's clear article container read in place (no clone, no
  * Readability), as {@link extractWithRegion} would read it; null when the page has no clear
- * container with enough running text. The article script reads it so (in slices) when the
- * detector's reading cannot serve (a page that changed since, a re-run).
+ * container with enough running text. (The browser reads it in slices:
+ * {@link extractContainerTextInSlices}, then {@link completeSource}.)
  */
 export function extractFromContainer(doc: Document, opts: ExtractOptions = {}): { article: ExtractedArticle; region: Element } | null {
-  return fromContainer(doc, opts, drain(containerTextSteps(doc)));
-}
-
-/** {@link extractFromContainer} read in slices of `sliceMs` that yield to the page (the article script's reading). */
-export async function extractFromContainerInSlices(doc: Document, opts: ExtractOptions, sliceMs: number): Promise<{ article: ExtractedArticle; region: Element } | null> {
-  return fromContainer(doc, opts, await drainInSlices(containerTextSteps(doc), sliceMs));
-}
-
-function fromContainer(doc: Document, opts: ExtractOptions, live: LiveText): { article: ExtractedArticle; region: Element } | null {
+  const live = drain(containerTextSteps(doc));
   if (!live) return null;
   const { article } = finish(doc, opts, { bt: live.bt, source: 'container', region: live.region }, []);
   return { article, region: live.region };
