@@ -76,6 +76,27 @@ describe('quickCheck', () => {
     }
   });
 
+  it('reads paragraph lengths for the readerable score only when a sampled paragraph is long', () => {
+    const counting = (doc: Document) => {
+      const probe = elementProbe(doc);
+      const calls = { lengths: 0 };
+      return { calls, probe: { ...probe, sampleLengths: (step: number, min: number) => (calls.lengths++, probe.sampleLengths(step, min)) } };
+    };
+    // Teasers only (a front page): no paragraph of 80 characters, so no score to read.
+    const teasers = fromHtml(`<body>${'<p>A short teaser line.</p>'.repeat(60)}</body>`);
+    const short = counting(teasers);
+    const r = quickCheck(teasers, { probe: () => short.probe });
+    expect(short.calls.lengths).toBe(0);
+    expect(r).toEqual(viaElements(teasers));
+    expect(r.reasons).toEqual(['few long paragraphs (0 of 60)', 'not enough long paragraphs to be readable']);
+    // Two long paragraphs (too few to be an article by count): the score is read, and decides.
+    const two = fromHtml(`<body>${`<p>${'word '.repeat(150)}</p>`.repeat(2)}<p>x</p></body>`);
+    const long = counting(two);
+    const r2 = quickCheck(two, { probe: () => long.probe });
+    expect(long.calls.lengths).toBe(1);
+    expect(r2).toEqual({ candidate: true, reasons: ['few long paragraphs (2 of 3)', 'enough long paragraphs to be readable'] });
+  });
+
   it('says what is missing on a DOM without XPath when no element reader is given', () => {
     const doc = parse('home.html');
     Object.defineProperty(doc, 'evaluate', { value: undefined });
