@@ -40,7 +40,6 @@
 //   loads the knowledge base, reported separately as "cold").
 // - Cold service worker: the warm-up page again, with the service worker stopped before each run
 //   (as Chrome does after 30 s idle); reported apart, not a goal (--no-cold skips it).
-import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -48,6 +47,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import * as inPage from './bench/in-page.mjs';
+import { launchBrowser } from './bench/launch.mjs';
 import { kb, mb, mdTable, median, ms, p90, ratio, summary, textTable } from './bench/stats.mjs';
 
 const args = process.argv.slice(2);
@@ -66,7 +66,6 @@ const JSON_OUT = flag('--json');
 const MARKDOWN = flag('--markdown');
 const DOC = opt('--doc', null);
 const EXT = path.resolve(process.env.BENCH_EXT ?? '.output/chrome-mv3');
-const BROWSER = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const TIMEOUT_MS = 20_000;
 const log = (...a) => (JSON_OUT ? console.error : console.log)('[bench]', ...a);
 
@@ -144,19 +143,8 @@ const BASE = `http://127.0.0.1:${server.address().port}`;
 // ── browsers ────────────────────────────────────────────────────────────────────────────────────
 const READABILITY = fs.readFileSync(path.resolve('node_modules/@mozilla/readability/Readability.js'), 'utf8');
 const COMPROMISE = fs.readFileSync(path.resolve('node_modules/compromise/builds/compromise.js'), 'utf8');
-const viewport = { width: 1100, height: 850 };
-// Saved real pages (`--pages ../shared/pages/readability`) name images, fonts and scripts on hosts
-// this machine cannot reach; each request would hang until it times out and hold the page's load
-// back for minutes. Every host but the local server fails at once, in both browsers alike (no
-// request interception, which would slow every request down). Our own pages load nothing else.
-const offline = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
-// Both browsers are launched the same way, each with a profile of its own: a persistent context,
-// as a reader's browser is. NOTE: until the seventh pass the extension-free browser was
-// `chromium.launch()` + `newContext()`; on this machine that configuration loaded pages and ran
-// Readability ≈ 1.6× slower than a persistent context (15 alternating pages each:
-// Readability 22.6 against 14.4 ms on `heavy-article-short`, 10.2 against 6.5 ms on
-// `article-short`), which flattered every ratio against Readability and the peer.
-const freeCtx = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'al-bench-free-')), { executablePath: BROWSER, headless: true, viewport, args: offline });
+// Both browsers are launched the same way, each with a profile of its own (./bench/launch.mjs).
+const freeCtx = await launchBrowser();
 await freeCtx.addInitScript(inPage.longTaskObserver);
 const chromiumVersion = await (async () => {
   const page = await freeCtx.newPage();
@@ -164,12 +152,7 @@ const chromiumVersion = await (async () => {
   await page.close();
   return product.replace(/^[^/]*\//, '');
 })();
-const ext = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'al-bench-')), {
-  executablePath: BROWSER,
-  headless: true,
-  viewport,
-  args: [...offline, `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
-});
+const ext = await launchBrowser(EXT);
 await ext.addInitScript(inPage.longTaskObserver);
 let [sw] = ext.serviceWorkers();
 sw ??= await ext.waitForEvent('serviceworker');

@@ -10,11 +10,10 @@
 //               answer's trip back, and the wait for the next frame.
 // Tracing slows everything a little: read the shares, not the absolute times.
 //   node scripts/bench/trace-window.mjs [--runs 7] [--only SUBSTRING]    (build first: npx wxt build)
-import { chromium } from 'playwright';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
+import { launchBrowser } from './launch.mjs';
 import { median } from './stats.mjs';
 
 const arg = (name, dflt) => {
@@ -38,11 +37,7 @@ const server = http.createServer((req, res) => {
 });
 await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
-const ctx = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'al-trace-')), {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
-  headless: true,
-  args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
-});
+const ctx = await launchBrowser(EXT);
 if (!ctx.serviceWorkers().length) await ctx.waitForEvent('serviceworker');
 const settle = ms => new Promise(resolve => setTimeout(resolve, ms));
 // Warm-up, as the bench's: the worker and the knowledge base started, the engine's code compiled.
